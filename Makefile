@@ -1,0 +1,25 @@
+# The two commands: `make run` (the main job on the bundled samples) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test eval clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsfacts run corpora/samples --out newsfacts.sqlite
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/newsfacts eval --gold corpora/gold
+
+clean:
+	rm -rf $(VENV) newsfacts.sqlite newsfacts.sqlite-wal newsfacts.sqlite-shm

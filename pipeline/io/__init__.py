@@ -1,0 +1,1 @@
+"""Readers (folders, JSONL corpora, encodings, canonical text) and sinks (SQLite, JSONL)."""

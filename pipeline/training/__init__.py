@@ -1,0 +1,1 @@
+"""Training data conversion and training runs for the models shipped in ``models/``."""
