@@ -188,8 +188,8 @@ class SQLiteSink:
                          q.value, q.min, q.max, q.unit, q.kind, q.qualifier, q.change,
                          *_role(text, q.subject), *_role(text, q.metric), *_role(text, q.time),
                          role_time.date_from if role_time else None, role_time.date_to if role_time else None))
-        cur.executemany(f"INSERT INTO quantities VALUES ({', '.join('?' * len(rows[0]))})" if rows else
-                        "SELECT 1 WHERE 0", rows)
+        if rows:
+            cur.executemany(f"INSERT INTO quantities VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
     def finish(self, summary) -> None:
         self.flush()
