@@ -1,23 +1,73 @@
 """Fact roles for quantities: subject, metric, time and change (ANNOTATION.md §4, §6).
 
-This first version works from cues in the quantity's own sentence; see issue 7 for the full assembler.
+``assign_roles`` is a pure function over the canonical text and the spans the earlier stages found
+(entities, times, quantities, and the segmenter's word spans). It reads each quantity's own sentence the way
+a news sentence is built:
+
+    [time ，] [subject] [metric] [adverbs] [verb: 达 / 突破 / 增长 / 下降 …] QUANTITY
+
+- the *clause* is the text from the last clause break (，；：、) before the number up to the number;
+- its *predicate* is the last cue verb in the clause; the noun phrase before it splits into a subject (an
+  entity, else the part before the metric head word) and a metric (a phrase ending in a metric head word
+  like 规模, 总量, 占比, or in 量 / 额 / 率 / 数);
+- a clause with no noun phrase of its own (，同比增长5%) continues the previous quantity's subject and metric;
+  a clause holding only a name (、北京市0.65万种) takes that name as subject and the previous metric;
+- the time is the nearest date before the number in the sentence that is not a comparison base (较2020年,
+  比上年末, 去年同期); a sentence opening with 其中 / 同期 takes the previous sentence's time (§6);
+- the change is ``increase`` / ``decrease`` from the last rise or fall cue in the clause, ``level`` when that
+  cue reaches a value (增至, 提高到) or when there is none.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
-from .model import Entity, Quantity, TimeExpr
+from .model import Entity, Quantity, Span, TimeExpr
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_INCREASE = ("增长", "增加", "提高", "上升", "上涨", "增", "涨", "多增", "提升", "扩大")
-_DECREASE = ("下降", "减少", "降低", "下跌", "回落", "降", "减", "跌", "少增", "收窄")
-_LEVEL_AFTER = ("至", "到", "为")
+_CLAUSE_BREAKS = "，,；;：:"
+
+_INCREASE = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "涨", "多增", "扩大", "新增", "攀升", "高出",
+             "高于", "多", "高", "快于", "加快")
+_DECREASE = ("下降", "减少", "降低", "下跌", "回落", "下滑", "降", "减", "跌", "少增", "收窄", "缩小", "少", "低",
+             "低于", "慢于", "放缓", "萎缩", "下调")
+_REACH = ("增至", "增长至", "增长到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到", "增加到", "增加至",
+          "降至", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到", "回落至", "回落到", "扩大至", "扩大到",
+          "收窄至", "收窄到", "缩小至", "缩小到", "上涨至", "下跌至")
+# Verbs (and verb-like words) that stand between a noun phrase and its number.
+_PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", "占", "占比", "约", "近", "有", "共有", "共",
+               "累计", "合计", "总计", "实现", "完成", "录得", "至", "到", "增至", "降至", "位居", "居", "分别",
+               "以", "高居", "设有", "拥有", "覆盖", "带动", "吸引", "发放", "投入", "签约", "完成了", "达到了",
+               "超过了", "突破了", "实现了") + _INCREASE + _DECREASE
+_ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
+            "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "比", "较", "总共", "一共",
+            "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速")
+_METRIC_HEADS = (
+    "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
+    "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
+    "成交量", "金额", "余额", "下载量", "消耗量", "用户数", "人数", "品种数", "产值", "增加值", "价格", "指数",
+    "投资", "出口", "进口", "进出口", "GDP", "CPI", "PPI", "收益", "成本", "支出", "税收", "贷款", "存款",
+    "市值", "票房", "客流", "用户", "次数", "速度", "水平", "能力", "面积", "容量", "装机", "吞吐量", "业务量",
+    "件数", "人次", "比率", "回报", "毛利率", "负债", "资产", "融资", "募集资金", "营业额", "产能", "运量",
+    "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业",
+)
+_METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
+_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上)[“\"‘]?$")
+_COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
+_CONTINUATION = re.compile(r"^[\s“”\"]*(其中|同期|同时|此外|另外)")
+_TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
+
+
+@dataclass
+class _Phrase:
+    subject: Optional[Span] = None
+    metric: Optional[Span] = None
 
 
 def sentence_bounds(text: str) -> List[Tuple[int, int]]:
-    """Half-open sentence ranges: ended by 。！？ or a line break (ANNOTATION.md §6)."""
+    """Half-open sentence ranges, each ended by 。！？ or a line break (ANNOTATION.md §6)."""
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         bounds.append((start, match.end()))
@@ -28,38 +78,261 @@ def sentence_bounds(text: str) -> List[Tuple[int, int]]:
 
 
 def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[TimeExpr],
-                 entities: Sequence[Entity]) -> List[Quantity]:
-    """Each quantity with subject, time and change filled from its sentence."""
+                 entities: Sequence[Entity], words: Sequence[Span] = ()) -> List[Quantity]:
+    """Each quantity with subject, metric, time and change from its sentence (see the module docstring)."""
     bounds = sentence_bounds(text)
     starts = [b[0] for b in bounds]
-    result = []
-    for q in quantities:
-        s_start, s_end = bounds[max(0, bisect_right(starts, q.start) - 1)] if bounds else (0, len(text))
-        time = _time_role(q, times, s_start)
-        subject = next(((e.start, e.end) for e in entities
-                        if s_start <= e.start and e.end <= q.start), None)
-        result.append(q.with_roles(time=time, subject=subject, change=_change(text, q, s_start)))
+    word_starts = sorted({w[0] for w in words} | {w[1] for w in words})
+    ordered = sorted(quantities, key=lambda q: q.start)
+    result: List[Quantity] = []
+    prev_sentence = -1
+    prev_phrase = _Phrase()
+    prev_end = -1
+    items: List[Span] = []  # subjects of a 分别 list (A、B和C分别为x、y和z), handed out in order
+    item_index = 0
+    sentence_time: dict = {}
+    for q in ordered:
+        index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
+        s_start, s_end = bounds[index] if bounds else (0, len(text))
+        if index != prev_sentence:
+            prev_phrase, items, item_index, prev_end = _Phrase(), [], 0, -1
+            prev_sentence = index
+        clause_start = _clause_start(text, s_start, q.start)
+        seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
+        time = _time_role(text, q, times, s_start)
+        if time is None and index > 0 and _CONTINUATION.match(text[s_start:q.start]):
+            time = sentence_time.get(index - 1)
+        if time is not None:
+            sentence_time[index] = time
+        segment = text[seg_start:q.start]
+        if seg_start > clause_start and not segment.strip("、和及与以及，, ") and items:
+            # the next value of a list: 、7618亿元和943亿元
+            item_index += 1
+            subject = items[item_index] if item_index < len(items) else prev_phrase.subject
+            phrase = _Phrase(subject, prev_phrase.metric)
+        else:
+            phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start)
+            if "分别" in segment:
+                new_items = _list_items(text, seg_start, q.start, phrase, entities, times)
+                if len(new_items) > 1:
+                    items = new_items
+                item_index = 0
+                if items:
+                    phrase = _Phrase(items[0], phrase.metric)
+            elif seg_start == clause_start:
+                items, item_index = [], 0
+        metric = phrase.metric
+        if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
+            metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
+        result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
+                                   change=_change(text[clause_start:q.start])))
+        prev_phrase = phrase
+        prev_end = q.end
     return result
 
 
-def _time_role(q: Quantity, times: Sequence[TimeExpr], s_start: int) -> Optional[Tuple[int, int]]:
-    # The last date before the number in the same sentence, unless it is a comparison base (较…, 比…, 同期).
+def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities: Sequence[Entity],
+                times: Sequence[TimeExpr]) -> List[Span]:
+    """The coordinated subjects before 分别 (中部、西部和东北地区分别为 → 中部 / 西部 / 东北地区)."""
+    np_start, np_end = _noun_phrase(text, start, q_start, times)
+    if phrase.metric is not None and np_start <= phrase.metric[0] <= np_end:
+        np_end = phrase.metric[0]
+    found, pos = [], np_start
+    for m in re.finditer(r"[、和及与]|以及", text[np_start:np_end]):
+        piece = _trim(text, pos, np_start + m.start())
+        if piece:
+            found.append(piece)
+        pos = np_start + m.end()
+    piece = _trim(text, pos, np_end)
+    if piece and found:
+        found.append(piece)
+    return found
+
+
+def _clause_start(text: str, s_start: int, q_start: int) -> int:
+    i = q_start
+    while i > s_start and text[i - 1] not in _CLAUSE_BREAKS:
+        i -= 1
+    return i
+
+
+def _is_count_word(text: str, span: Span) -> bool:
+    return text[span[0]:span[1]].endswith(("数量", "总量", "品种数", "总数", "数"))
+
+
+def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) -> Optional[Span]:
     best = None
     for t in times:
-        if t.type == "DATE" and s_start <= t.start and t.end <= q.start:
-            best = (t.start, t.end)
+        if not (s_start <= t.start and t.end <= q.start):
+            continue
+        if _COMPARISON_BEFORE.search(text[max(s_start, t.start - 3):t.start]):
+            continue
+        if _COMPARISON_AFTER.match(text[t.end:t.end + 3]):
+            continue
+        if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]):
+            continue
+        best = (t.start, t.end)
     return best
 
 
-def _change(text: str, q: Quantity, s_start: int) -> str:
-    before = text[max(s_start, q.start - 4):q.start]
-    if before.endswith(_LEVEL_AFTER):
+def _change(clause: str) -> str:
+    """increase / decrease from the last rise or fall cue in the clause; level for 增至-like cues or none."""
+    best, best_pos = "level", -1
+    for cue in _REACH:
+        pos = clause.rfind(cue)
+        if pos > best_pos:
+            best, best_pos = "level", pos
+    for cues, change in ((_INCREASE, "increase"), (_DECREASE, "decrease")):
+        for cue in cues:
+            pos = clause.rfind(cue)
+            if pos > best_pos and not _reach_at(clause, pos):
+                if len(cue) == 1 and not _single_char_cue_ok(clause, pos):
+                    continue
+                best, best_pos = change, pos
+    if re.search(r"(增速|增幅|涨幅|降幅|增长率)(为|是|达|达到)?$", clause.rstrip("了")):
         return "level"
-    if q.kind in ("PERCENT", "PERCENT_POINT", "MULTIPLE", "MONEY", "COUNT", "CARDINAL", "MEASURE"):
-        for cue in _INCREASE:
-            if before.endswith(cue):
-                return "increase"
-        for cue in _DECREASE:
-            if before.endswith(cue):
-                return "decrease"
-    return "level"
+    return best
+
+
+def _reach_at(clause: str, pos: int) -> bool:
+    return any(clause.startswith(cue, pos) for cue in _REACH)
+
+
+def _single_char_cue_ok(clause: str, pos: int) -> bool:
+    # 增 / 降 / 多 / 少 / 高 / 低 as cues only right before the number or after a comparison (同比增, 比上年多).
+    rest = clause[pos + 1:]
+    if rest.strip("了约近超逾") == "":
+        return True
+    return bool(re.search(r"(同比|环比|比|较)[^，,；;]*$", clause[:pos]))
+
+
+def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity], times: Sequence[TimeExpr],
+            word_starts: Sequence[int], prev: _Phrase, s_start: int) -> _Phrase:
+    """Subject and metric spans from the noun phrase before the clause's predicate."""
+    np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
+    if np_end <= np_start:
+        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start), prev.metric)
+    ents = [e for e in entities if np_start <= e.start and e.end <= np_end]
+    if ents:
+        ent = ents[-1] if ents[-1].end == np_end else ents[0]
+        rest = _trim(text, ent.end, np_end)
+        metric = rest if rest else prev.metric if ent.end == np_end else None
+        return _Phrase((ent.start, ent.end), metric)
+    lead = _LEADING_VERB.match(text, np_start, np_end)
+    if lead:
+        # a clause that opens with a verb or comparison (占外贸总值的, 高出同期, 预计发送旅客) continues the
+        # sentence's subject; what follows the verb names the metric when it has a metric word
+        rest = _trim(text, lead.end(), np_end)
+        metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
+        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start),
+                       (rest if metric else None) or prev.metric)
+    verb = _INTERNAL_VERB.search(text, np_start, np_end)
+    if verb:
+        # 全行业共实现营业利润 → owner 全行业, metric 营业利润
+        owner = _strip_adverbs(text, np_start, verb.start())
+        metric = _trim(text, verb.end(), np_end)
+        if owner and metric:
+            return _Phrase(owner, metric)
+    metric = _metric_suffix(text, np_start, np_end, word_starts)
+    if metric is not None:
+        owner = _trim(text, np_start, metric[0])
+        return _Phrase(owner or prev.subject, metric)
+    # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种).
+    subject = _trim(text, np_start, np_end)
+    return _Phrase(subject, prev.metric if prev.subject is not None else None)
+
+
+_LEADING_VERB = re.compile(r"(占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
+                           r"保持|一直保持|连续|同比|环比|其中|分别)")
+_INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占)")
+
+
+def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
+    changed = True
+    while changed and end > start:
+        changed = False
+        for word in sorted(_ADVERBS, key=len, reverse=True):
+            if text[start:end].endswith(word):
+                end -= len(word)
+                changed = True
+                break
+    return _trim(text, start, end)
+
+
+def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[TimeExpr]) -> Span:
+    """The stretch before the predicate, without leading times/markers and trailing adverbs."""
+    start = clause_start
+    for t in times:  # a leading time (2024年，/ 截至6月底) is not part of the phrase
+        if clause_start <= t.start <= start + 3 and t.end <= q_start:
+            start = max(start, t.end)
+    head = text[start:q_start]
+    for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
+                   "时间", "以来", "来", "期间", "内"):
+        if head.startswith(marker):
+            start += len(marker)
+            head = head[len(marker):]
+    end = q_start
+    changed = True
+    while changed and end > start:
+        changed = False
+        tail = text[start:end]
+        for word in sorted(_PREDICATES + _ADVERBS, key=len, reverse=True):
+            if tail.endswith(word) and end - len(word) >= start:
+                end -= len(word)
+                changed = True
+                break
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+            changed = True
+    while start < end and text[start] in _TRIM:
+        start += 1
+    return start, end
+
+
+def _metric_suffix(text: str, start: int, end: int, word_starts: Sequence[int]) -> Optional[Span]:
+    phrase = text[start:end]
+    for head in sorted(_METRIC_HEADS, key=len, reverse=True):
+        if phrase.endswith(head):
+            m_start = end - len(head)
+            return _extend_metric(text, start, m_start, end, word_starts)
+    if phrase.endswith(_METRIC_SUFFIXES) and len(phrase) >= 2:
+        # the last word carries the suffix (消耗量, 下载量); without word spans take two characters
+        cut = [w for w in word_starts if start <= w < end - 1]
+        m_start = cut[-1] if cut else max(start, end - 2)
+        return _extend_metric(text, start, m_start, end, word_starts)
+    return None
+
+
+_METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总")
+
+
+def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: Sequence[int]) -> Span:
+    # A head inside a word takes the whole word (国内生产总值, not 总值).
+    i = bisect_right(word_starts, m_start) - 1
+    if i >= 0 and start <= word_starts[i] < m_start:
+        m_start = word_starts[i]
+    # Take in modifiers that belong to the metric (日均Token消耗量, 全球下载量, 中文数据占比).
+    while m_start > start:
+        before = text[start:m_start]
+        mod = next((m for m in _METRIC_MODIFIERS if before.endswith(m)), None)
+        if mod:
+            m_start -= len(mod)
+            continue
+        if re.search(r"[A-Za-z0-9]+$", before):  # Latin words like Token belong to the metric
+            m_start -= len(re.search(r"[A-Za-z0-9]+$", before).group())
+            continue
+        break
+    return (m_start, end)
+
+
+def _trim(text: str, start: int, end: int) -> Optional[Span]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _entity_before(entities: Sequence[Entity], s_start: int, pos: int) -> Optional[Span]:
+    found = [e for e in entities if s_start <= e.start and e.end <= pos]
+    return (found[-1].start, found[-1].end) if found else None

@@ -81,8 +81,9 @@ def make_entity_recognizer(nlp: Language, name: str, model_path: str):
 @Language.factory("newsfacts_facts")
 def make_fact_assembler(nlp: Language, name: str):
     def assemble(doc: Doc) -> Doc:
+        words = [(t.idx, t.idx + len(t.text)) for t in doc]
         doc._.quantities = assign_roles(doc.text, doc._.quantities or [], doc._.times or [],
-                                        doc._.nf_entities or [])
+                                        doc._.nf_entities or [], words)
         return doc
     return assemble
 
