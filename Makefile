@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test eval clean
+.PHONY: run test eval clean seg-dict
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,3 +23,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) newsfacts.sqlite newsfacts.sqlite-wal newsfacts.sqlite-shm
+
+# Rebuild the segmentation dictionary from the shared corpora (not part of CI).
+seg-dict: $(STAMP)
+	$(BIN)/newsfacts build-dict --corpus-root $${NEWSFACTS_DATA:-../shared/data} --out models/seg-dict

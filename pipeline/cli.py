@@ -242,3 +242,244 @@ def format_fact(article, q) -> str:
 
 def main() -> None:
     cli(prog_name="newsfacts")
+
+
+# --- eval (issue 3: evaluation harness; pipeline/evaluation/) ----------------------------------------------
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True),
+              help="A gold *.jsonl file or a folder of them (ANNOTATION.md format).")
+@click.option("--pred", "pred_path", type=click.Path(exists=True, dir_okay=False),
+              help="Score this JSONL prediction file instead of running the pipeline.")
+@click.option("--corpus-root", type=click.Path(file_okay=False),
+              help="Where stand-off gold texts live [default: $NEWSFACTS_DATA, else ../shared/data].")
+@click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False),
+              help="Write the metrics to this JSON file (sorted keys, no timestamps).")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every error per article (missed, spurious, wrong label/boundary/type/value/role).")
+@config_option
+def eval_command(gold_path: str, pred_path: Optional[str], corpus_root: Optional[str],
+                 metrics_path: Optional[str], show_errors: bool, config_path: Optional[str]) -> None:
+    """Score the pipeline against gold annotations (ANNOTATION.md §5) and print the metrics table.
+
+    Runs the pipeline over the gold articles' texts, or scores the predictions in --pred (for example a
+    `newsfacts run --out pred.jsonl` output). Stand-off gold (records without text) is read from the corpus
+    root and checked against its text_sha256.
+
+    \b
+    Examples:
+      newsfacts eval --gold corpora/gold
+      newsfacts eval --gold corpora/gold/seed.jsonl --corpus-root ../shared/data --errors
+      newsfacts eval --gold corpora/gold --pred pred.jsonl --metrics metrics.json
+    """
+    from pathlib import Path
+
+    from .evaluation import GoldError, ScoringError, default_corpus_root, evaluate, metrics_json
+    from .evaluation.report import evaluation_report
+
+    config = _load_config(config_path) if pred_path is None else None
+    root = Path(corpus_root) if corpus_root else default_corpus_root()
+    try:
+        result = evaluate(gold_path, corpus_root=root, pred_path=pred_path, config=config)
+    except (GoldError, ScoringError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except _model_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    source = f"predictions {pred_path}" if pred_path else "the pipeline"
+    click.echo(f"gold: {gold_path} ({len(result.gold)} articles), scoring {source}")
+    click.echo(evaluation_report(result.evaluation, result.gold, errors=show_errors))
+    if metrics_path:
+        try:
+            Path(metrics_path).write_text(metrics_json(result.metrics()), encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {metrics_path}: {exc}") from None
+        click.echo(f"metrics written to {metrics_path}")
+
+# --- end of eval --------------------------------------------------------------------------------------------
+
+
+# --- segmentation (issue 5: PKU-standard segmenter, SIGHAN scorer, dictionary build) -----------------------
+
+
+def _segmenter_options(dictionary: Optional[str], hmm: bool):
+    from pathlib import Path
+
+    from .segment import NEWS_DICTIONARY, Segmenter
+
+    path = Path(dictionary) if dictionary else NEWS_DICTIONARY
+    if not path.exists():
+        raise click.ClickException(f"E_SEGDICT: dictionary {path} is missing; rebuild it with "
+                                   f"`newsfacts build-dict --corpus-root ../shared/data --out models/seg-dict`")
+    return Segmenter(dictionary=path, hmm=hmm)
+
+
+@cli.command("segment")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--dictionary", type=click.Path(exists=True, dir_okay=False),
+              help="A jieba dictionary [default: models/seg-dict/dict.txt].")
+@click.option("--no-hmm", is_flag=True, help="No unknown-word HMM.")
+def segment_command(file: str, out_path: str, dictionary: Optional[str], no_hmm: bool) -> None:
+    """Segment FILE (UTF-8 text) line by line to the PKU standard, words separated by two spaces.
+
+    \b
+    Example:
+      newsfacts segment ../shared/data/sighan2005/pku_dev.utf8 --out pku_dev.seg
+    """
+    from .segment import segment_file
+
+    segmenter = _segmenter_options(dictionary, not no_hmm)
+    with click.open_file(out_path, "w", encoding="utf-8") as target:
+        segment_file(segmenter, file, target)
+
+
+@cli.command("eval-seg")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--train-words", "train_words", type=click.Path(exists=True, dir_okay=False),
+              help="The training word list that defines OOV [default: pku_training_words.utf8 beside GOLD].")
+@click.option("--dictionary", type=click.Path(exists=True, dir_okay=False),
+              help="Our dictionary [default: models/seg-dict/dict.txt].")
+@click.option("--no-baseline", is_flag=True, help="Skip jieba's default dictionary.")
+def eval_seg_command(gold: str, train_words: Optional[str], dictionary: Optional[str], no_baseline: bool) -> None:
+    """Score segmentation on a SIGHAN gold file (official score: P, R, F, OOV rate, OOV and IV recall).
+
+    Segments the gold file's own text with our segmenter and with jieba's default dictionary, in one run.
+
+    \b
+    Examples:
+      newsfacts eval-seg ../shared/data/sighan2005/pku_dev_gold.utf8
+      newsfacts eval-seg ../shared/data/sighan2005/msr_test_gold.utf8 \\
+          --train-words ../shared/data/sighan2005/msr_training_words.utf8
+    """
+    from pathlib import Path
+
+    from .evaluation.segmentation import SegmentationMismatch, evaluate_segmenter, format_report, read_word_list
+    from .segment import Segmenter
+
+    words_path = Path(train_words) if train_words else Path(gold).parent / "pku_training_words.utf8"
+    if not words_path.exists():
+        raise click.ClickException(f"no training word list at {words_path}; pass --train-words")
+    training = read_word_list(words_path)
+    systems = {"newsfacts": _segmenter_options(dictionary, True)}
+    if not no_baseline:
+        systems["jieba-default"] = Segmenter(rules=False)
+    try:
+        scores = {name: evaluate_segmenter(seg.cut, Path(gold), training) for name, seg in systems.items()}
+    except SegmentationMismatch as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"gold: {gold}  training words: {words_path} ({len(training):,})")
+    click.echo(format_report(scores))
+
+
+@cli.command("build-dict")
+@click.option("--corpus-root", type=click.Path(file_okay=False),
+              help="The shared data folder [default: $NEWSFACTS_DATA, else ../shared/data].")
+@click.option("--out", "out_dir", default="models/seg-dict", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for dict.txt, hmm.json, names.tsv and build.json (domain_words.txt is read from it).")
+@click.option("--lines", "max_lines", type=int, help="Use only the first N corpus lines (a quick trial build).")
+def build_dict_command(corpus_root: Optional[str], out_dir: str, max_lines: Optional[int]) -> None:
+    """Rebuild the news segmentation dictionary from the shared corpora (a few minutes on 2 cores).
+
+    \b
+    Example:
+      newsfacts build-dict --corpus-root ../shared/data --out models/seg-dict
+    """
+    from pathlib import Path
+
+    from .dictionary import BuildSettings, MissingCorpus, build_dictionary
+    from .evaluation import default_corpus_root
+
+    root = Path(corpus_root) if corpus_root else default_corpus_root()
+    try:
+        report = build_dictionary(root, Path(out_dir), BuildSettings(max_lines=max_lines))
+    except MissingCorpus as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"vocabulary {report.vocabulary:,} + {report.domain_words} domain words, "
+               f"{len(report.dropped_split_words)} dropped as split by the PKU standard")
+    click.echo(f"corpus {report.corpus_lines:,} lines, {report.corpus_chars:,} chars; "
+               f"EM tokens {report.tokens_counted}")
+    click.echo(f"names: {report.surnames} surnames, {report.given_chars} given-name characters")
+    click.echo(f"written to {out_dir}")
+
+# --- end of segmentation ------------------------------------------------------------------------------------
+
+# --- NER: train ner, eval-ner (issue 6) ---------------------------------------------------------------------
+
+
+@cli.group()
+def train() -> None:
+    """Train the models shipped in models/."""
+
+
+@train.command("ner")
+@click.option("--config", "config_file", default="configs/ner.cfg", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="The spaCy training config.")
+@click.option("--corpus-root", type=click.Path(file_okay=False),
+              help="The shared data folder [default: $NEWSFACTS_DATA, else ../shared/data].")
+@click.option("--work-dir", default="~/.cache/newsfacts/ner-train", show_default=True,
+              help="Converted corpora and checkpoints; they hold corpus text, so keep it outside the repository.")
+@click.option("--out", "out_dir", default="models/ner-zh", show_default=True, type=click.Path(file_okay=False),
+              help="Where the best model is installed (MODEL_CARD.md there is kept).")
+@click.option("--max-steps", type=int, help="Stop after this many updates (a quick trial run).")
+def train_ner_command(config_file: str, corpus_root: Optional[str], work_dir: str, out_dir: str,
+                      max_steps: Optional[int]) -> None:
+    """Train the NER model from configs/ner.cfg on MSRA (90%), CLUENER 2020 and evaluate on MSRA (10%).
+
+    About 80 minutes on one core; set OMP_NUM_THREADS=1 on a shared machine.
+
+    \b
+    Examples:
+      newsfacts train ner --corpus-root ../shared/data
+      newsfacts train ner --max-steps 200 --out /tmp/ner-trial
+    """
+    from pathlib import Path
+
+    from .evaluation import default_corpus_root
+    from .training.ner_train import train_ner
+
+    root = Path(corpus_root) if corpus_root else default_corpus_root()
+    overrides = {"training.max_steps": max_steps} if max_steps else None
+    try:
+        run = train_ner(config=Path(config_file), data_root=root, work_dir=Path(work_dir).expanduser(),
+                        output_dir=Path(out_dir), overrides=overrides)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{exc} (is --corpus-root the shared data folder?)") from None
+    click.echo(f"sentences: {run.sentences}")
+    click.echo(f"model installed in {run.model_dir}; {run.seconds / 60:.1f} min, peak RSS {run.peak_rss_mb:.0f} MB")
+
+
+@cli.command("eval-ner")
+@click.argument("bio_file", metavar="FILE.bio", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", "model_dir", type=click.Path(file_okay=False), help="Model folder [default: models/ner-zh].")
+@click.option("--rules/--no-rules", default=False, show_default=True,
+              help="Add the rule layer (PRODUCT/ORG rules, ANNOTATION.md filters) to the statistical model.")
+def eval_ner_command(bio_file: str, model_dir: Optional[str], rules: bool) -> None:
+    """Strict entity P/R/F per label on a character BIO file (MSRA `char<TAB>tag` or `char tag`).
+
+    By default the statistical model alone is scored, as it was trained to the corpus conventions; --rules
+    scores what the pipeline outputs. Only labels present in the gold file are scored.
+
+    \b
+    Example:
+      newsfacts eval-ner ~/.cache/newsfacts/ner-train/data/msra-dev.bio
+    """
+    from .evaluation.bio import format_scores, read_bio
+    from .ner import DEFAULT_MODEL_DIR, EntityRecognizer, ModelNotFoundError, score_bio
+
+    try:
+        recognizer = EntityRecognizer(model_dir or DEFAULT_MODEL_DIR, use_rules=rules)
+    except ModelNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        sentences = read_bio(bio_file)
+    except ValueError as exc:
+        raise click.ClickException(f"{bio_file}: {exc}") from None
+    started = time.perf_counter()
+    scores = score_bio(recognizer, sentences)
+    elapsed = time.perf_counter() - started
+    click.echo(format_scores(scores))
+    chars = sum(len(s.chars) for s in sentences)
+    click.echo(f"{len(sentences):,} sentences, {chars:,} chars, {chars / elapsed:,.0f} chars/s")
+
+# --- end of NER ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from .model import Entity, Quantity, Span, TimeExpr
 
@@ -37,12 +37,12 @@ _REACH = ("增至", "增长至", "增长到", "提高至", "提高到", "提升�
           "降至", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到", "回落至", "回落到", "扩大至", "扩大到",
           "收窄至", "收窄到", "缩小至", "缩小到", "上涨至", "下跌至")
 # Verbs (and verb-like words) that stand between a noun phrase and its number.
-_PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", "占", "占比", "约", "近", "有", "共有", "共",
+_PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", "占", "约", "近", "有", "共有", "共",
                "累计", "合计", "总计", "实现", "完成", "录得", "至", "到", "增至", "降至", "位居", "居", "分别",
                "以", "高居", "设有", "拥有", "覆盖", "带动", "吸引", "发放", "投入", "签约", "完成了", "达到了",
-               "超过了", "突破了", "实现了") + _INCREASE + _DECREASE
+               "超过了", "突破了", "实现了", "升至", "跌至", "回升至", "攀升至") + _INCREASE + _DECREASE + _REACH
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
-            "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "比", "较", "总共", "一共",
+            "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
@@ -78,8 +78,13 @@ def sentence_bounds(text: str) -> List[Tuple[int, int]]:
 
 
 def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[TimeExpr],
-                 entities: Sequence[Entity], words: Sequence[Span] = ()) -> List[Quantity]:
-    """Each quantity with subject, metric, time and change from its sentence (see the module docstring)."""
+                 entities: Sequence[Entity], words: Sequence[Span] = (),
+                 verbs: FrozenSet[str] = frozenset()) -> List[Quantity]:
+    """Each quantity with subject, metric, time and change from its sentence (see the module docstring).
+
+    ``words`` are the segmenter's word spans; ``verbs`` a verb lexicon (``load_verbs()``) used to split
+    a phrase like 民航发送旅客 into owner 民航 and metric 发送旅客.
+    """
     bounds = sentence_bounds(text)
     starts = [b[0] for b in bounds]
     word_starts = sorted({w[0] for w in words} | {w[1] for w in words})
@@ -111,7 +116,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             subject = items[item_index] if item_index < len(items) else prev_phrase.subject
             phrase = _Phrase(subject, prev_phrase.metric)
         else:
-            phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start)
+            phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs)
             if "分别" in segment:
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times)
                 if len(new_items) > 1:
@@ -121,6 +126,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     phrase = _Phrase(items[0], phrase.metric)
             elif seg_start == clause_start:
                 items, item_index = [], 0
+        phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric)
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
@@ -147,6 +153,20 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
     if piece and found:
         found.append(piece)
     return found
+
+
+def _without_times(text: str, span: Optional[Span], times: Sequence[TimeExpr]) -> Optional[Span]:
+    """A subject never includes a time expression (华信精工前三季度 → 华信精工)."""
+    if span is None:
+        return None
+    start, end = span
+    for t in times:
+        if t.start < end and start < t.end:
+            if t.start > start:
+                end = min(end, t.start)
+            else:
+                start = max(start, t.end)
+    return _trim(text, start, end) if end > start else None
 
 
 def _clause_start(text: str, s_start: int, q_start: int) -> int:
@@ -178,17 +198,20 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
 def _change(clause: str) -> str:
     """increase / decrease from the last rise or fall cue in the clause; level for 增至-like cues or none."""
     best, best_pos = "level", -1
+    reach_start, reach_end = -1, -1
     for cue in _REACH:
         pos = clause.rfind(cue)
         if pos > best_pos:
             best, best_pos = "level", pos
+            reach_start, reach_end = pos, pos + len(cue)
     for cues, change in ((_INCREASE, "increase"), (_DECREASE, "decrease")):
         for cue in cues:
             pos = clause.rfind(cue)
-            if pos > best_pos and not _reach_at(clause, pos):
-                if len(cue) == 1 and not _single_char_cue_ok(clause, pos):
-                    continue
-                best, best_pos = change, pos
+            if pos <= best_pos or reach_start <= pos < reach_end:
+                continue
+            if len(cue) == 1 and not _single_char_cue_ok(clause, pos):
+                continue
+            best, best_pos = change, pos
     if re.search(r"(增速|增幅|涨幅|降幅|增长率)(为|是|达|达到)?$", clause.rstrip("了")):
         return "level"
     return best
@@ -203,11 +226,12 @@ def _single_char_cue_ok(clause: str, pos: int) -> bool:
     rest = clause[pos + 1:]
     if rest.strip("了约近超逾") == "":
         return True
-    return bool(re.search(r"(同比|环比|比|较)[^，,；;]*$", clause[:pos]))
+    return bool(re.search(r"(同比|环比|(?<!占)比(?![重例率])|较)[^，,；;]*$", clause[:pos]))
 
 
 def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity], times: Sequence[TimeExpr],
-            word_starts: Sequence[int], prev: _Phrase, s_start: int) -> _Phrase:
+            word_starts: Sequence[int], prev: _Phrase, s_start: int,
+            verbs: FrozenSet[str] = frozenset()) -> _Phrase:
     """Subject and metric spans from the noun phrase before the clause's predicate."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     if np_end <= np_start:
@@ -215,7 +239,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     ents = [e for e in entities if np_start <= e.start and e.end <= np_end]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
-        rest = _trim(text, ent.end, np_end)
+        verb = _INTERNAL_VERB.match(text, ent.end, np_end)
+        rest = _trim(text, verb.end() if verb else ent.end, np_end)
         metric = rest if rest else prev.metric if ent.end == np_end else None
         return _Phrase((ent.start, ent.end), metric)
     lead = _LEADING_VERB.match(text, np_start, np_end)
@@ -237,14 +262,48 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if metric is not None:
         owner = _trim(text, np_start, metric[0])
         return _Phrase(owner or prev.subject, metric)
+    verb = _last_verb(text, np_start, np_end, word_starts, verbs)
+    if verb is not None:
+        # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted)
+        owner = _trim(text, np_start, verb)
+        return _Phrase(owner or prev.subject, _trim(text, verb, np_end))
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种).
     subject = _trim(text, np_start, np_end)
-    return _Phrase(subject, prev.metric if prev.subject is not None else None)
+    return _Phrase(subject, prev.metric)
 
 
+def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[int]:
+    """Start of the last verb in the phrase that still has an object after it."""
+    if not verbs:
+        return None
+    lo = bisect_right(word_starts, start) - 1
+    bounds = [b for b in word_starts[max(lo, 0):] if start <= b <= end]
+    found = None
+    for a, b in zip(bounds, bounds[1:]):
+        if b < end and text[a:b] in verbs:
+            found = a
+    return found
+
+
+def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
+    """Two-character-or-longer verbs (tag ``v``) of jieba's bundled dictionary, a read-only package file."""
+    import os
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    found = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2 and int(parts[1]) >= min_freq:
+                found.add(parts[0])
+    return frozenset(found)
+
+
+_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
 _LEADING_VERB = re.compile(r"(占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
-_INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占)")
+_INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 
 
 def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
@@ -267,11 +326,15 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             start = max(start, t.end)
     head = text[start:q_start]
     for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
-                   "时间", "以来", "来", "期间", "内"):
-        if head.startswith(marker):
+                   "时间", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已"):
+        if head.startswith(marker) and len(head) > len(marker):
             start += len(marker)
             head = head[len(marker):]
     end = q_start
+    # A comparison base is not part of the phrase: 增速比上年提高 → 增速; 调用价格较年初降低 → 调用价格.
+    comparison = _COMPARISON_IN_PHRASE.search(text, start, end)
+    if comparison and comparison.start() > start:
+        end = comparison.start()
     changed = True
     while changed and end > start:
         changed = False

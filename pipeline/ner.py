@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable, List, Tuple
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import numpy
 from spacy.attrs import NORM, SHAPE
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
+
+from pipeline.model import ENTITY_LABELS, Entity
+
+if TYPE_CHECKING:
+    from pipeline.evaluation.bio import BioSentence, EntityScores
 
 logger = logging.getLogger(__name__)
 
@@ -37,25 +46,326 @@ def char_ngram_ids(norms: numpy.ndarray) -> numpy.ndarray:
 
 def _char_feature_forward(model: Model, docs, is_train: bool) -> Tuple[List[Ints2d], Callable]:
     features = []
+    with_shape = model.attrs["with_shape"]
     for doc in docs:
         attrs = doc.to_array([NORM, SHAPE])
-        ids = numpy.concatenate([char_ngram_ids(attrs[:, 0]), attrs[:, 1:2]], axis=1)
+        ids = char_ngram_ids(attrs[:, 0])
+        if with_shape:
+            ids = numpy.concatenate([ids, attrs[:, 1:2]], axis=1)
         features.append(model.ops.asarray2i(ids, dtype="uint64"))
     return features, lambda d_features: []
 
 
 @registry.architectures("newsfacts.CharBigramEmbed.v1")
 def CharBigramEmbed(width: int, embed_width: int, char_rows: int, bigram_rows: int,
-                    shape_rows: int = 100) -> Model:
+                    shape_rows: int = 0) -> Model:
     """Hash embeddings of each character, its left and right character bigrams and its shape, mixed by a
     Maxout layer to ``width``. Bigrams give a one-token-per-character model the word context that
-    jieba-word models get from segmentation, without segmentation errors cutting entity boundaries."""
-    rows = [char_rows, bigram_rows, bigram_rows, shape_rows]
+    jieba-word models get from segmentation, without segmentation errors cutting entity boundaries.
+    ``shape_rows`` 0 leaves the shape table out."""
+    rows = [char_rows, bigram_rows, bigram_rows] + ([shape_rows] if shape_rows else [])
     embeddings = [HashEmbed(embed_width, r, column=i, seed=11 + i, dropout=0.0) for i, r in enumerate(rows)]
     return chain(
-        Model("char_bigram_features", _char_feature_forward),
+        Model("char_bigram_features", _char_feature_forward, attrs={"with_shape": bool(shape_rows)}),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         with_array(Maxout(width, embed_width * len(rows), nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
+
+
+# --- errors -------------------------------------------------------------------------------------------------
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner-zh"
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "resources" / "ner_gazetteer.tsv"
+BUILD_COMMAND = "newsfacts train ner"
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """[NER-E001] The trained NER pipeline is not where it was looked for."""
+
+    code = "NER-E001"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"[{self.code}] No trained NER model at {self.path} (a spaCy pipeline folder with config.cfg and "
+            f"meta.json). Build it with `{BUILD_COMMAND}` (or `make ner-model`), which trains from "
+            f"configs/ner.cfg on the corpora in ../shared/data and writes models/ner-zh; or pass the folder "
+            f"of a trained model.")
+
+
+def load_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR):
+    """The spaCy pipeline in ``model_dir``; ``ModelNotFoundError`` when it is missing or incomplete."""
+    import spacy
+
+    path = Path(model_dir)
+    if not ((path / "config.cfg").is_file() and (path / "meta.json").is_file()):
+        raise ModelNotFoundError(path)
+    return spacy.load(path)
+
+
+# --- splitting long texts -----------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』）)]*|\n+|$)")
+_CLAUSE_BREAK = re.compile(r"[，,、：:]")
+
+
+def sentence_spans(text: str, *, max_chars: int = 200) -> List[Tuple[int, int]]:
+    """Half-open pieces of ``text`` ending at 。！？!?； or line breaks, none longer than ``max_chars``;
+    a longer sentence is cut after its last comma (or colon) that fits, else hard at ``max_chars``.
+    Pieces that are only whitespace are left out; the rest tile the text in order."""
+    spans: List[Tuple[int, int]] = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while end - start > max_chars:
+            window = text[start:start + max_chars]
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+            cut = start + (breaks[-1] if breaks and breaks[-1] > max_chars // 4 else max_chars)
+            spans.append((start, cut))
+            start = cut
+        if end > start and not text[start:end].isspace():
+            spans.append((start, end))
+    return spans
+
+
+# --- rules --------------------------------------------------------------------------------------------------
+
+RULE_LABELS = ("PRODUCT", "ORG")
+NOT_ENTITY = "NOT_ENTITY"
+
+_LATIN = "A-Za-z"
+#: a version after a product name: Qwen3, Qwen2.5-Max, GPT-4o, DeepSeek-R1, 混元图像3.0, Mate 60 Pro, 可灵2.1
+VERSION_PATTERN = (r"(?:[-\s]?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]?|[RVKM]\d+(?:\.\d+)*))"
+                   r"(?:[-\s]?(?:Pro|Max|Plus|Turbo|Ultra|Mini|mini|Flash|Lite|Air|VL|Coder|Instruct|Preview|Omni))*")
+#: a product line between a name and its version: 混元图像3.0, 可灵视频2.0
+_PRODUCT_LINES = "图像|视频|语音|翻译|编程|代码|推理|多模态"
+#: a latin model name with a version and at least one lowercase letter (Qwen3, Llama3, iPhone16), so that
+#: codes and measures (PM2.5, COVID-19, H5N1) stay out
+_LATIN_MODEL = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z]*[a-z])[A-Z][A-Za-z]{2,}" + r"(?:-?\d+(?:\.\d+)*[a-z]?)"
+    + r"(?:[-\s]?(?:Pro|Max|Plus|Turbo|Ultra|Mini|mini|Flash|Lite|VL|Coder|Instruct|Omni))*(?![A-Za-z0-9])")
+#: …APP: the name is what follows the last boundary marker within six characters before "APP"
+_APP = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(APP|App|app)(?![A-Za-z])")
+_APP_LEFT_BOUNDARY = re.compile(r".*(?:通过|使用|下载|登录|打开|安装|推出|上线|点击|借助|发布|基于|依托|的|在|用|款|个|和|与|及|或|等|上|各|了|是|为|将|其)")
+_GENERIC_APP_NAMES = frozenset({"手机银行", "官方", "政务", "移动", "手机", "客户端", "相关", "这款", "该款", "各类", "购物",
+                                "社交", "短视频", "金融", "银行", "出行", "打车", "外卖", "健康码"})
+#: …大模型: a named model (光明电力大模型), the name back to a boundary word, generic names left out
+_LARGE_MODEL = re.compile(r"大模型")
+_GENERIC_MODEL_NAMES = re.compile(r"(?:通用|行业|垂直|多模态|开源|闭源|国产|基础|语言|视觉|人工智能|AI|领域|专业|自研|首个|这些|相关|"
+                                  r"各类|多个|一批|企业|金融|医疗|教育|工业|政务|智能|本地|端侧|推理|主流|头部|前沿|国内外|全球)$")
+#: organisation suffixes that extend a statistical ORG/LOC span: 国联民生证券 + 股份有限公司
+_ORG_SUFFIX = re.compile(r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
+                         r"集团)")
+
+
+#: a sub-department after an organisation: 2-10 characters ending in a unit word (司 not after 公: 公司 is a company)
+_SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布结当大全开僵政时饭])局|研究院|研究所|委员会|办公室|领导小组|"
+                             r"工作组|技术组|专家组|调研组)")
+_NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由]|表示|通过|发布|举行|召开|"
+                                r"获悉|公布|指出|介绍|会同|联合")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Curated names: ``entries`` name → PRODUCT/ORG, and ``not_entities`` (texts never returned as entities)."""
+
+    entries: Mapping[str, str]
+    not_entities: frozenset
+
+    @classmethod
+    def from_file(cls, path: "os.PathLike[str] | str" = DEFAULT_GAZETTEER) -> "Gazetteer":
+        entries: Dict[str, str] = {}
+        not_entities = set()
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                name, sep, label = line.partition("\t")
+                if not sep or label not in RULE_LABELS + (NOT_ENTITY,):
+                    raise ValueError(f"{path}:{number}: expected 'name<TAB>PRODUCT|ORG|{NOT_ENTITY}', got {line!r}")
+                if label == NOT_ENTITY:
+                    not_entities.add(name)
+                else:
+                    entries[name] = label
+        return cls(entries, frozenset(not_entities))
+
+
+class EntityRules:
+    """PRODUCT and ORG spans from a gazetteer and patterns; pure Python, independent of the model.
+
+    - gazetteer names, longest first; a PRODUCT name takes a following version (Qwen3, 混元图像3.0);
+    - latin model names with a version (Qwen3, Llama3.1) even when not in the gazetteer;
+    - ``…APP``: the app name back to a boundary word (使用云闪付APP → 云闪付APP);
+    - ``extend_orgs``: a statistical ORG (or LOC) span followed by a company suffix becomes the full ORG.
+    """
+
+    def __init__(self, gazetteer: Optional[Gazetteer] = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_file()
+        names = sorted(self.gazetteer.entries, key=len, reverse=True)
+        alternatives = []
+        for name in names:
+            left = r"(?<![A-Za-z0-9])" if re.match(f"[{_LATIN}0-9]", name) else ""
+            alternatives.append(left + re.escape(name))
+        self._names = re.compile(
+            "(" + "|".join(alternatives) + ")" + f"((?:{_PRODUCT_LINES})?{VERSION_PATTERN})?"
+            + r"(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"
+        ) if alternatives else None
+
+    def match(self, text: str) -> List[Entity]:
+        """Rule entities in ``text``, non-overlapping (longest first, then leftmost)."""
+        found: List[Entity] = []
+        if self._names is not None:
+            for m in self._names.finditer(text):
+                label = self.gazetteer.entries[m.group(1)]
+                end = m.end() if label == "PRODUCT" else m.end(1)
+                found.append(Entity(m.start(), end, label))
+        found.extend(Entity(m.start(), m.end(), "PRODUCT") for m in _LATIN_MODEL.finditer(text))
+        for m in _APP.finditer(text):
+            name_start = _name_start(text, m.start(2), 6)
+            if m.start(2) - name_start >= 2 and text[name_start:m.start(2)] not in _GENERIC_APP_NAMES:
+                found.append(Entity(name_start, m.end(), "PRODUCT"))
+        for m in _LARGE_MODEL.finditer(text):
+            name_start = _name_start(text, m.start(), 6)
+            name = text[name_start:m.start()]
+            if len(name) >= 2 and not _GENERIC_MODEL_NAMES.search(name):
+                found.append(Entity(name_start, m.end(), "PRODUCT"))
+        return _longest_first(found)
+
+    def extend_orgs(self, text: str, entities: Sequence[Entity]) -> List[Entity]:
+        """ORG rule spans: an ORG or LOC entity directly followed by a company suffix (国联民生证券股份有限公司),
+        or an ORG followed by a sub-department (国家统计局工业司, 工信部运行监测协调局; ANNOTATION.md §6)."""
+        extended = []
+        for ent in entities:
+            if ent.label in ("ORG", "LOC"):
+                m = _ORG_SUFFIX.match(text, ent.end)
+                if m:
+                    extended.append(Entity(ent.start, m.end(), "ORG"))
+                    continue
+            if ent.label == "ORG":
+                m = _SUB_DEPARTMENT.match(text, ent.end)
+                if m and not _NOT_IN_DEPARTMENT.search(m.group()):
+                    extended.append(Entity(ent.start, m.end(), "ORG"))
+        return extended
+
+
+def _name_start(text: str, end: int, longest: int) -> int:
+    """Where a name ending at ``end`` starts: back over at most ``longest`` letters, digits and CJK characters,
+    then forward past the last boundary word (使用, 的, 在, …)."""
+    window = text[max(0, end - longest):end]
+    start = end - len(re.split(r"[^\u4e00-\u9fffA-Za-z0-9]", window)[-1])
+    boundary = _APP_LEFT_BOUNDARY.match(text, start, end)
+    return boundary.end() if boundary else start
+
+
+def _overlaps(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _contains(outer: Entity, inner: Entity) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _longest_first(spans: Iterable[Entity]) -> List[Entity]:
+    kept: List[Entity] = []
+    for span in sorted(set(spans), key=lambda e: (-(e.end - e.start), e.start, e.label)):
+        if not any(_overlaps(span, k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: str = "",
+                   not_entities: Iterable[str] = ()) -> List[Entity]:
+    """Combine statistical and rule entities into one non-overlapping list.
+
+    Precedence, applied to rule spans longest first:
+    1. a rule PRODUCT span wins over every model span it overlaps (the model has little PRODUCT training data;
+       the gazetteer and version patterns are curated: 腾讯元宝 beats a model ORG 腾讯);
+    2. a rule ORG span wins when it contains every model span it overlaps (the longer name: 国联民生证券股份有限公司
+       over a model ORG 国联民生证券); when a model span crosses it or is longer, the model span stays;
+    3. a rule span overlapping a rule span already accepted is dropped;
+    4. model spans whose text is listed in ``not_entities`` (我国, A股, …) are dropped, and so are one-character
+       model spans (MSRA labels 中 and 美 in 中美 as LOC; ANNOTATION.md leaves such abbreviations out).
+    """
+    drop = frozenset(not_entities)
+    result = [e for e in model if e.end - e.start > 1 and not (text and text[e.start:e.end] in drop)]
+    accepted: List[Entity] = []
+    for rule in sorted(rules, key=lambda e: (-(e.end - e.start), e.start)):
+        if any(_overlaps(rule, a) for a in accepted):
+            continue
+        hit = [m for m in result if _overlaps(rule, m)]
+        if rule.label == "PRODUCT" or all(_contains(rule, m) for m in hit):
+            result = [m for m in result if not _overlaps(rule, m)]
+            accepted.append(rule)
+    return sorted(result + accepted, key=lambda e: (e.start, e.end))
+
+
+# --- the recogniser -----------------------------------------------------------------------------------------
+
+class EntityRecognizer:
+    """Entities with character offsets into the text given: the trained model in ``model_dir`` on each
+    sentence (``sentence_spans``), then ``EntityRules`` merged by ``merge_entities``.
+
+    ``rules`` None loads the default gazetteer; ``use_rules`` False returns the model's entities only.
+    """
+
+    def __init__(self, model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR, *,
+                 rules: Optional[EntityRules] = None, use_rules: bool = True, batch_size: int = 256,
+                 max_chars: int = 200) -> None:
+        self.model_dir = Path(model_dir)
+        self.nlp = load_ner_model(self.model_dir)
+        self.rules = (rules if rules is not None else EntityRules()) if use_rules else None
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    def extract(self, text: str) -> List[Entity]:
+        """Entities of one text, sorted by offset."""
+        return next(iter(self.extract_many([text])))
+
+    def extract_many(self, texts: Iterable[str]) -> Iterator[List[Entity]]:
+        """Entities per text, in order; sentences of consecutive texts share the model's batches."""
+        for chunk in _chunks(texts, 64):
+            pieces = [(i, s, e) for i, text in enumerate(chunk) for s, e in sentence_spans(text, max_chars=self.max_chars)]
+            found: List[List[Entity]] = [[] for _ in chunk]
+            docs = self.nlp.pipe((chunk[i][s:e] for i, s, e in pieces), batch_size=self.batch_size)
+            for (i, offset, _), doc in zip(pieces, docs):
+                found[i].extend(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_)
+                                for ent in doc.ents if ent.label_ in ENTITY_LABELS)
+            for text, model_entities in zip(chunk, found):
+                yield self.apply_rules(text, model_entities)
+
+    def apply_rules(self, text: str, model_entities: Sequence[Entity]) -> List[Entity]:
+        """``model_entities`` merged with the rule entities of ``text`` (unchanged when rules are off)."""
+        if self.rules is None:
+            return sorted(model_entities, key=lambda e: (e.start, e.end))
+        matched = self.rules.match(text)
+        rule_entities = matched + self.rules.extend_orgs(text, list(model_entities) + matched)
+        return merge_entities(model_entities, rule_entities, text=text,
+                              not_entities=self.rules.gazetteer.not_entities)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- evaluation on BIO corpora ------------------------------------------------------------------------------
+
+def score_bio(recognizer: EntityRecognizer, sentences: Sequence["BioSentence"], *,
+              labels: Optional[Iterable[str]] = None) -> "EntityScores":
+    """Strict scores of ``recognizer`` on BIO ``sentences``. ``labels`` None scores the labels the gold
+    uses (MSRA and People's Daily 1998 have no PRODUCT, so rule PRODUCTs are not counted against them)."""
+    from pipeline.evaluation.bio import score_entities
+
+    gold = [s.spans() for s in sentences]
+    keep = set(labels) if labels is not None else {span[2] for spans in gold for span in spans}
+    predicted = [[(e.start, e.end, e.label) for e in entities if e.label in keep]
+                 for entities in recognizer.extract_many(s.text for s in sentences)]
+    return score_entities(gold, predicted)

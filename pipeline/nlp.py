@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
 from .config import Config
-from .facts import assign_roles
+from .facts import assign_roles, load_verbs
 from .model import Article
 from .numbers import extract_quantities, extract_times
 from .segment import Segmenter
@@ -80,10 +80,12 @@ def make_entity_recognizer(nlp: Language, name: str, model_path: str):
 
 @Language.factory("newsfacts_facts")
 def make_fact_assembler(nlp: Language, name: str):
+    verbs = load_verbs()
+
     def assemble(doc: Doc) -> Doc:
         words = [(t.idx, t.idx + len(t.text)) for t in doc]
         doc._.quantities = assign_roles(doc.text, doc._.quantities or [], doc._.times or [],
-                                        doc._.nf_entities or [], words)
+                                        doc._.nf_entities or [], words, verbs)
         return doc
     return assemble
 

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Union
 
 from ..model import Article
-from .gold import GoldError, load_articles, load_gold
+from .gold import GoldError, GoldPaths, load_articles, load_gold
 from .scoring import Evaluation, ItemError, PRFScore, ScoringError, score_articles
 
 __all__ = [
-    "Evaluation", "GoldError", "ItemError", "PRFScore", "ScoringError", "ThresholdFailure",
-    "check_thresholds", "default_corpus_root", "evaluate", "floor_metrics", "load_articles", "load_gold",
-    "predict", "raise_thresholds", "score_articles",
+    "EvalRun", "Evaluation", "GoldError", "ItemError", "PRFScore", "ScoringError", "ThresholdFailure",
+    "check_thresholds", "default_corpus_root", "evaluate", "floor_metrics", "load_articles", "load_gate",
+    "load_gold", "metrics_json", "predict", "raise_thresholds", "save_gate", "score_articles",
 ]
 
 #: Tolerance of the quality gate, for floats written and read back.
@@ -43,12 +43,24 @@ def predict(articles: Iterable[Article], config=None) -> List[Article]:
     return list(annotate_many(nlp, bare))
 
 
-def evaluate(gold_path: Union[str, os.PathLike], *, corpus_root: Optional[Union[str, os.PathLike]] = None,
-             pred_path: Optional[Union[str, os.PathLike]] = None, config=None) -> Evaluation:
+@dataclass(frozen=True)
+class EvalRun:
+    """The gold, the predictions and their scores."""
+
+    gold: List[Article]
+    pred: List[Article]
+    evaluation: Evaluation
+
+    def metrics(self) -> Dict[str, Union[int, float]]:
+        return self.evaluation.metrics()
+
+
+def evaluate(gold_path: GoldPaths, *, corpus_root: Optional[Union[str, os.PathLike]] = None,
+             pred_path: Optional[Union[str, os.PathLike]] = None, config=None) -> EvalRun:
     """Score the pipeline (or the predictions in ``pred_path``) on the gold at ``gold_path``."""
     gold = load_gold(gold_path, corpus_root=corpus_root)
     pred = load_articles(pred_path) if pred_path is not None else predict(gold, config)
-    return score_articles(gold, pred)
+    return EvalRun(gold, pred, score_articles(gold, pred))
 
 
 def metrics_json(metrics: Mapping[str, Union[int, float]]) -> str:
@@ -105,3 +117,17 @@ def raise_thresholds(thresholds: Mapping[str, float], metrics: Mapping[str, Unio
     for name, old in thresholds.items():
         merged[name] = max(old, current.get(name, old))
     return dict(sorted(merged.items()))
+
+
+def load_gate(path: Union[str, os.PathLike]) -> Dict[str, dict]:
+    """The gold sets of a thresholds file: ``{name: {"files", "needs_corpus_root", "thresholds"}}``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data["sets"]
+
+
+def save_gate(path: Union[str, os.PathLike], sets: Mapping[str, dict]) -> None:
+    """Write a thresholds file deterministically (sorted keys, a trailing newline), keeping its ``_about``."""
+    path = Path(path)
+    about = json.loads(path.read_text(encoding="utf-8")).get("_about") if path.exists() else None
+    data = {"_about": about, "sets": sets} if about else {"sets": sets}
+    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

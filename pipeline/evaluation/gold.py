@@ -18,13 +18,15 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Union
 
 from ..model import Article, text_sha256
 
 logger = logging.getLogger(__name__)
 
 PathLike = Union[str, os.PathLike]
+#: One gold file or folder, or several.
+GoldPaths = Union[PathLike, Sequence[PathLike]]
 
 # Tried in order for a stand-off text file; the text_sha256 decides which decoding is the file's.
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
@@ -50,8 +52,13 @@ def canonical_text(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def gold_files(path: PathLike) -> List[Path]:
-    """The ``*.jsonl`` files a gold path names: the file itself, or a folder's files in name order."""
+def gold_files(path: GoldPaths) -> List[Path]:
+    """The ``*.jsonl`` files a gold path names: the file itself, or a folder's files in name order.
+
+    A list or tuple of paths gives the files of each, in the order given.
+    """
+    if isinstance(path, (list, tuple)):
+        return [file for item in path for file in gold_files(item)]
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.glob("*.jsonl") if p.is_file())
@@ -79,21 +86,22 @@ def _records(files: List[Path]) -> Iterator[_Record]:
 
 
 def _article(record: _Record, text: Optional[str] = None) -> Article:
+    data = record.data if text is None else {**record.data, "text": text}  # "text": null counts as absent
     try:
-        return Article.from_json(record.data, text=text)
+        return Article.from_json(data)
     except (KeyError, TypeError, ValueError) as exc:
         detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
         raise GoldError(f"{record.where}: article {record.data.get('id')}: {detail}") from None
 
 
-def load_articles(path: PathLike) -> List[Article]:
+def load_articles(path: GoldPaths) -> List[Article]:
     """Articles from a JSONL file or folder as they are, without resolving stand-off text (predictions)."""
     articles = [_article(record) for record in _records(gold_files(path))]
     _check_unique(articles)
     return articles
 
 
-def load_gold(path: PathLike, *, corpus_root: Optional[PathLike] = None) -> List[Article]:
+def load_gold(path: GoldPaths, *, corpus_root: Optional[PathLike] = None) -> List[Article]:
     """Gold articles from a JSONL file or folder, every one with its text (stand-off text from ``corpus_root``)."""
     records = list(_records(gold_files(path)))
     standoff = [r for r in records if r.data.get("text") is None]
@@ -127,12 +135,12 @@ def _resolve_texts(records: List[_Record], corpus_root: Optional[PathLike]) -> D
             raise GoldError(f"{record.where}: stand-off article {record.data['id']} needs both 'source' and "
                             f"'text_sha256'")
 
-    wanted: Dict[Path, Set[str]] = {}
+    wanted: Dict[Path, Dict[str, _Record]] = {}
     for record in records:
         file, _, key = record.data["source"].partition("#")
         if key:
-            wanted.setdefault(root / file, set()).add(key)
-    corpora = {file: _read_corpus(file, ids) for file, ids in wanted.items()}
+            wanted.setdefault(root / file, {}).setdefault(key, record)
+    corpora = {file: _read_corpus(file, needed) for file, needed in wanted.items()}
 
     texts: Dict[int, str] = {}
     for record in records:
@@ -158,10 +166,12 @@ def _mismatch(record: _Record, root: Path) -> GoldError:
         f"match its text_sha256; the corpus file differs from the one the gold was written on")
 
 
-def _read_corpus(file: Path, ids: Set[str]) -> Dict[str, str]:
-    """The texts of the records ``ids`` in a JSONL (optionally gzipped) corpus file, read once."""
+def _read_corpus(file: Path, needed: Dict[str, _Record]) -> Dict[str, str]:
+    """The texts of the ``needed`` records (by corpus id) in a JSONL (optionally gzipped) file, read once."""
     if not file.is_file():
-        raise GoldError(f"corpus file {file} is missing (named by the 'source' of stand-off gold)")
+        first = next(iter(needed.values()))
+        raise GoldError(f"{first.where}: article {first.data['id']}: corpus file {file} is missing (named by its "
+                        f"source {first.data['source']})")
     opener = gzip.open if file.suffix == ".gz" else open
     found: Dict[str, str] = {}
     with opener(file, "rt", encoding="utf-8") as handle:
@@ -172,9 +182,9 @@ def _read_corpus(file: Path, ids: Set[str]) -> Dict[str, str]:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldError(f"{file}:{number}: not a JSON record ({exc.msg})") from None
-            if data.get("id") in ids:
+            if data.get("id") in needed:
                 found[data["id"]] = data.get("text", "")
-                if len(found) == len(ids):
+                if len(found) == len(needed):
                     break
     return found
 
@@ -192,3 +202,45 @@ def _read_text_file(root: Path, name: str, expected: str, record: _Record) -> st
         if text_sha256(text) == expected:
             return text
     raise _mismatch(record, root)
+
+
+def validate_gold(article: Article) -> List[str]:
+    """Breaches of ANNOTATION.md rules the data model cannot check alone; an empty list when consistent.
+
+    No nested or overlapping entities, quantities or times; no quantity overlapping a time; role spans inside
+    the text; a ``time`` role that is also in ``times``; ``value`` null exactly for a range (``min``/``max``)
+    and qualifier ``range`` exactly then; ``from`` not after ``to``.
+    """
+    problems: List[str] = []
+    text_length = len(article.text) if article.text is not None else None
+
+    def shown(span) -> str:
+        covered = article.span_text(span)
+        return f"[{span[0]}, {span[1]})" + (f" {covered}" if covered is not None else "")
+
+    for layer, items in (("entities", article.entities), ("times", article.times),
+                         ("quantities", article.quantities)):
+        ordered = sorted(items, key=lambda x: (x.start, x.end))
+        for a, b in zip(ordered, ordered[1:]):
+            if b.start < a.end:
+                problems.append(f"{layer} overlap: {shown(a.span)} and {shown(b.span)}")
+    for t in article.times:
+        for q in article.quantities:
+            if q.start < t.end and t.start < q.end:
+                problems.append(f"quantity {shown(q.span)} overlaps time {shown(t.span)}")
+        if t.date_from and t.date_to and t.date_from > t.date_to:
+            problems.append(f"time {shown(t.span)}: from {t.date_from} is after to {t.date_to}")
+    time_spans = {t.span for t in article.times}
+    for q in article.quantities:
+        for role in ("subject", "metric", "time"):
+            span = getattr(q, role)
+            if span is not None and not (0 <= span[0] < span[1] and (text_length is None or span[1] <= text_length)):
+                problems.append(f"quantity {shown(q.span)}: {role} span {list(span)} is not inside the text")
+        if q.time is not None and q.time not in time_spans:
+            problems.append(f"quantity {shown(q.span)}: time role {shown(q.time)} is not one of the times")
+        is_range = q.min is not None or q.max is not None
+        if (q.value is None) != is_range:
+            problems.append(f"quantity {shown(q.span)}: value must be null exactly when min/max give a range")
+        if (q.qualifier == "range") != is_range:
+            problems.append(f"quantity {shown(q.span)}: qualifier 'range' goes with min/max, and only with them")
+    return [f"article {article.id}: {p}" for p in problems]

@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Dict, Iterable, List, Mapping, Optional, Union
 
 from ..model import ENTITY_LABELS, Article, Entity, Quantity, TimeExpr
-from .scoring import ROLES, Evaluation, ItemError, normalisation_text, value_text
+from .scoring import (
+    ROLES, WRONG_BOUNDARY, WRONG_ROLE, Evaluation, ItemError, normalisation_text, role_detail, value_text,
+)
 
 Metrics = Mapping[str, Union[int, float]]
 
@@ -44,18 +46,32 @@ def metrics_table(metrics: Metrics) -> str:
     return "\n".join(lines)
 
 
-def _describe(item: Union[Entity, TimeExpr, Quantity, None], article: Optional[Article]) -> str:
-    if item is None:
-        return "-"
+def _describe(item: Union[Entity, TimeExpr, Quantity], article: Optional[Article], *, full: bool = True) -> str:
+    """Span, covered text and label/type/kind; with ``full``, also the value or normalisation."""
     text = article.span_text(item.span) if article is not None else None
-    shown = f" {text!r}" if text is not None else ""
+    shown = f"[{item.start}, {item.end})" + (f" {text!r}" if text is not None else "")
     if isinstance(item, Entity):
-        what = item.label
-    elif isinstance(item, TimeExpr):
-        what = f"{item.type} {normalisation_text(item)}"
-    else:
-        what = f"{item.kind} {value_text(item)}"
-    return f"[{item.start}, {item.end}){shown} {what}"
+        return f"{shown} {item.label}"
+    if isinstance(item, TimeExpr):
+        return f"{shown} {item.type}" + (f" {normalisation_text(item)}" if full else "")
+    return f"{shown} {item.kind}" + (f" {value_text(item)}" if full else "")
+
+
+def error_line(error: ItemError, article: Optional[Article] = None) -> str:
+    """One error: kind, layer, the gold item (or the spurious prediction), a differing predicted span, detail."""
+    head = f"  {error.kind:<15}{error.layer:<9}"
+    if error.gold is None or error.pred is None:
+        return head + _describe(error.gold or error.pred, article)  # type: ignore[arg-type]
+    line = head + _describe(error.gold, article, full=error.kind == WRONG_ROLE)
+    if error.pred.span != error.gold.span:
+        text = article.span_text(error.pred.span) if article is not None else None
+        line += f"  pred [{error.pred.start}, {error.pred.end})" + (f" {text!r}" if text is not None else "")
+    detail = error.detail
+    if error.roles and article is not None and article.text is not None:
+        detail = role_detail(error.gold, error.pred, error.roles, article.text)
+    if detail and error.kind != WRONG_BOUNDARY:  # the predicted span says it all
+        line += f"  ({detail})"
+    return line
 
 
 def error_lines(evaluation: Evaluation, articles: Iterable[Article] = ()) -> List[str]:
@@ -66,14 +82,9 @@ def error_lines(evaluation: Evaluation, articles: Iterable[Article] = ()) -> Lis
         grouped.setdefault(error.article_id, []).append(error)
     lines: List[str] = []
     for article_id, errors in grouped.items():
-        article = by_id.get(article_id)
         lines.append(f"{article_id} ({len(errors)} errors)")
         for error in sorted(errors, key=lambda e: (e.start, e.layer, e.kind)):
-            line = (f"  {error.kind:<15}{error.layer:<9}gold {_describe(error.gold, article)}"
-                    f"  pred {_describe(error.pred, article)}")
-            if error.detail:
-                line += f"  ({error.detail})"
-            lines.append(line)
+            lines.append(error_line(error, by_id.get(article_id)))
     return lines
 
 
@@ -85,3 +96,12 @@ def error_summary(evaluation: Evaluation) -> str:
         shown = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
         lines.append(f"{layer} errors: {shown}")
     return "\n".join(lines)
+
+
+def evaluation_report(evaluation: Evaluation, articles: Iterable[Article] = (), *, errors: bool = False) -> str:
+    """The metrics table, the error counts and, with ``errors``, every error per article."""
+    parts = [metrics_table(evaluation.metrics()), "", error_summary(evaluation)]
+    if errors:
+        lines = error_lines(evaluation, articles)
+        parts += ["", *lines] if lines else ["", "no errors"]
+    return "\n".join(parts)

@@ -145,6 +145,7 @@ class ItemError:
     gold: Optional[Item] = None
     pred: Optional[Item] = None
     detail: str = ""
+    roles: Tuple[str, ...] = ()  # the wrong roles of a "wrong role" error
 
     @property
     def start(self) -> int:
@@ -171,13 +172,15 @@ def pair_greedy(gold: Sequence[T], pred: Sequence[T],
 
     The tie-breaking order is documented in the module docstring; the result is sorted by gold index.
     """
+    gold_keys = [_canonical(g) for g in gold]
+    pred_keys = [_canonical(p) for p in pred]
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             shared = overlap(g.span, p.span)
             if shared and compatible(g, p):
                 disagreement = abs(g.start - p.start) + abs(g.end - p.end)
-                candidates.append((-shared, disagreement, g.span, p.span, _canonical(g), _canonical(p), gi, pi))
+                candidates.append((-shared, disagreement, g.span, p.span, gold_keys[gi], pred_keys[pi], gi, pi))
     candidates.sort()
     gold_taken, pred_taken, pairs = set(), set(), []
     for *_, gi, pi in candidates:
@@ -203,7 +206,7 @@ def same_time_type(g: TimeExpr, p: TimeExpr) -> bool:
     return g.type == p.type
 
 
-def samenormalisation_text(g: TimeExpr, p: TimeExpr) -> bool:
+def same_normalisation(g: TimeExpr, p: TimeExpr) -> bool:
     """Equal ``from``/``to`` for a DATE, equal ``duration`` for a DURATION."""
     if g.type == "DURATION":
         return g.duration == p.duration
@@ -286,10 +289,8 @@ class Evaluation:
                 matched=sum(1 for gi, _ in strict if gold[gi].label == label), gold=n_gold, pred=n_pred)
             self.ents_partial_per_label[label].add_counts(
                 matched=sum(1 for gi, _ in partial if gold[gi].label == label), gold=n_gold, pred=n_pred)
-        # Explain what strict matching left: same label elsewhere = boundary, else any overlap = label.
-        gold_left = [i for i in range(len(gold)) if i not in {gi for gi, _ in strict}]
-        pred_left = [i for i in range(len(pred)) if i not in {pi for _, pi in strict}]
-        g_rest, p_rest = [gold[i] for i in gold_left], [pred[i] for i in pred_left]
+        # Explain what strict matching left: an overlap with the same label is a boundary error, else a label error.
+        g_rest, p_rest = _leftovers(gold, pred, strict)
         explained = pair_greedy(g_rest, p_rest)
         for gi, pi in explained:
             g, p = g_rest[gi], p_rest[pi]
@@ -308,7 +309,7 @@ class Evaluation:
         self.times.add_counts(matched=len(pairs), gold=len(gold), pred=len(pred))
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
-            ok = samenormalisation_text(g, p)
+            ok = same_normalisation(g, p)
             self.times_norm.add(ok)
             if not ok:
                 self._error(article_id, "time", WRONG_VALUE, g, p,
@@ -335,9 +336,7 @@ class Evaluation:
                 if not ok:
                     wrong.append(role)
             if wrong:
-                self._error(article_id, "quantity", WRONG_ROLE, g, p,
-                            "; ".join(f"{r}: {_role_text(getattr(g, r))} predicted as {_role_text(getattr(p, r))}"
-                                      for r in wrong))
+                self._error(article_id, "quantity", WRONG_ROLE, g, p, role_detail(g, p, wrong), tuple(wrong))
             else:
                 correct_facts += 1
         self.facts.add_counts(matched=correct_facts, gold=len(gold), pred=len(pred))
@@ -350,14 +349,15 @@ class Evaluation:
 
     def _unpaired(self, article_id: str, layer: str, gold: Sequence[Item], pred: Sequence[Item],
                   pairs: List[Tuple[int, int]]) -> None:
-        for item in _leftovers(gold, pred, pairs)[0]:
+        missed, spurious = _leftovers(gold, pred, pairs)
+        for item in missed:
             self._error(article_id, layer, MISSED, item, None)
-        for item in _leftovers(gold, pred, pairs)[1]:
+        for item in spurious:
             self._error(article_id, layer, SPURIOUS, None, item)
 
     def _error(self, article_id: str, layer: str, kind: str, gold: Optional[Item], pred: Optional[Item],
-               detail: str = "") -> None:
-        self.errors.append(ItemError(article_id, layer, kind, gold, pred, detail))
+               detail: str = "", roles: Tuple[str, ...] = ()) -> None:
+        self.errors.append(ItemError(article_id, layer, kind, gold, pred, detail, roles))
 
     def error_counts(self, layer: Optional[str] = None) -> Dict[str, int]:
         """Number of errors of each kind (all kinds present), optionally for one layer."""
@@ -407,8 +407,8 @@ def _leftovers(gold: Sequence[T], pred: Sequence[T], pairs: List[Tuple[int, int]
 def normalisation_text(t: TimeExpr) -> str:
     """A time's normalised value, for reports."""
     if t.type == "DURATION":
-        return f"duration {t.duration}"
-    return f"{t.date_from}..{t.date_to}"
+        return f"duration {t.duration or 'null'}"
+    return f"{t.date_from or 'null'}..{t.date_to or 'null'}"
 
 
 def _number(x: Optional[float]) -> str:
@@ -424,10 +424,14 @@ def value_text(q: Quantity) -> str:
     return f"{number} {q.unit!r}"
 
 
-def _role_text(role) -> str:
-    if role is None or isinstance(role, str):
-        return "null" if role is None else role
-    return f"[{role[0]}, {role[1]})"
+def role_detail(g: Quantity, p: Quantity, roles: Iterable[str], text: Optional[str] = None) -> str:
+    """What is wrong with the roles of a matched quantity, e.g. ``subject: [9, 13) 魅视科技 predicted as null``."""
+    def show(value) -> str:
+        if value is None or isinstance(value, str):
+            return "null" if value is None else value
+        shown = f"[{value[0]}, {value[1]})"
+        return f"{shown} {text[value[0]:value[1]]}" if text is not None else shown
+    return "; ".join(f"{r}: {show(getattr(g, r))} predicted as {show(getattr(p, r))}" for r in roles)
 
 
 def score_articles(gold: Iterable[Article], pred: Iterable[Article]) -> Evaluation:

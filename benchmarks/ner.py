@@ -1,0 +1,70 @@
+"""Throughput of the NER stage (models/ner-zh + rules) on People's Daily articles, on one core.
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/ner.py --articles 1000
+    python benchmarks/ner.py --corpus-root ../shared/data --no-rules
+
+Prints characters per second by wall clock and by process CPU time (the second is steadier on a shared
+machine). Target (issue 6): >= 40,000 chars/s.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.ner import DEFAULT_MODEL_DIR, EntityRecognizer  # noqa: E402
+
+CORPUS = "peoples-daily-2019-2020/articles.jsonl.gz"
+
+
+def read_articles(corpus_root: Path, limit: int, skip: int = 0) -> list:
+    texts = []
+    with gzip.open(corpus_root / CORPUS, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number < skip:
+                continue
+            if len(texts) >= limit:
+                break
+            texts.append(json.loads(line)["text"])
+    return texts
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus-root", type=Path,
+                        default=Path(os.environ.get("NEWSFACTS_DATA", ROOT.parent / "shared" / "data")))
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--no-rules", action="store_true", help="the statistical model alone")
+    args = parser.parse_args(argv)
+    if not (args.corpus_root / CORPUS).is_file():
+        print(f"corpus not found: {args.corpus_root / CORPUS} (set --corpus-root or NEWSFACTS_DATA)")
+        return 2
+    recognizer = EntityRecognizer(args.model, use_rules=not args.no_rules)
+    list(recognizer.extract_many(read_articles(args.corpus_root, 20, skip=5000)))   # warm up, other articles
+    texts = read_articles(args.corpus_root, args.articles)
+    chars = sum(map(len, texts))
+    wall, cpu = time.perf_counter(), time.process_time()
+    entities = sum(len(found) for found in recognizer.extract_many(texts))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles {len(texts)}  chars {chars}  entities {entities}  rules {'off' if args.no_rules else 'on'}")
+    print(f"wall {wall:.1f} s  {chars / wall:,.0f} chars/s   cpu {cpu:.1f} s  {chars / cpu:,.0f} chars/s   "
+          f"peak RSS {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

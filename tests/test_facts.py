@@ -1,0 +1,77 @@
+"""Fact roles on table cases: the sentence, the quantity, and the roles it must get (ANNOTATION.md §4, §6)."""
+import pytest
+
+from pipeline.config import Config
+from pipeline.facts import assign_roles, sentence_bounds
+from pipeline.model import Article, Entity
+from pipeline.nlp import annotate, build_nlp
+
+
+@pytest.fixture(scope="module")
+def pipeline_nlp():
+    return build_nlp(Config(stages=("times", "quantities", "facts")))
+
+
+def roles(nlp, text, date="2025-10-24", entities=()):
+    """{quantity text: (subject, metric, time, change)} with role spans shown as text."""
+    article = annotate(nlp, Article(id="t", text=text, date=date))
+    if entities:  # oracle entities, to test the assembler apart from the NER model
+        found = [Entity(text.index(e), text.index(e) + len(e), label) for e, label in entities]
+        qs = [q.with_roles(subject=None, metric=None, time=None, change="level") for q in article.quantities]
+        words = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text)]
+        article = Article(id="t", text=text, date=date, entities=found, times=article.times,
+                          quantities=assign_roles(text, qs, article.times, found, words))
+    show = article.span_text
+    return {show(q.span): (show(q.subject), show(q.metric), show(q.time), q.change) for q in article.quantities}
+
+
+CASES = [
+    # the issue's own examples
+    ("截至2025年6月底，中国日均Token消耗量已经突破30万亿。", [("中国", "LOC")],
+     {"30万亿": ("中国", "日均Token消耗量", "2025年6月底", "level")}),
+    ("2024年，数据产业规模达5.86万亿元，较“十三五”末增长117%。", (),
+     {"5.86万亿元": ("数据产业", "规模", "2024年", "level"),
+      "117%": ("数据产业", "规模", "2024年", "increase")}),
+    # a comparison base is not the time role
+    ("2019年，全行业实现营业利润709亿元，比上年增长32.7%。", (),
+     {"709亿元": ("全行业", "营业利润", "2019年", "level"),
+      "32.7%": ("全行业", "营业利润", "2019年", "increase")}),
+    # 分别 hands out a list of subjects in order
+    ("中部、西部和东北地区分别为12008亿元、7618亿元和943亿元。", (),
+     {"12008亿元": ("中部", None, None, "level"), "7618亿元": ("西部", None, None, "level"),
+      "943亿元": ("东北地区", None, None, "level")}),
+    # list items with their own names take the list's metric
+    ("2024年，华东营业收入5.2亿元、华南3.1亿元。", (),
+     {"5.2亿元": ("华东", "营业收入", "2024年", "level"), "3.1亿元": ("华南", "营业收入", "2024年", "level")}),
+    # a value reached is level; a fall is decrease; a rise in points after a comparison is increase
+    ("一季度，企业级调用的占比提高至45.48%，比上年末高3.2个百分点。", (),
+     {"45.48%": ("企业级调用", "占比", "一季度", "level"), "3.2个百分点": ("企业级调用", "占比", "一季度", "increase")}),
+    ("今年上半年，华岳医药营业收入下降4.5%。", [("华岳医药", "ORG")],
+     {"4.5%": ("华岳医药", "营业收入", "今年上半年", "decrease")}),
+    # an entity is the subject; the verb's object is the metric
+    ("2024年，星河电子实现营业收入128.6亿元，同比增长15.2%。", [("星河电子", "ORG")],
+     {"128.6亿元": ("星河电子", "营业收入", "2024年", "level"),
+      "15.2%": ("星河电子", "营业收入", "2024年", "increase")}),
+    ("春节期间，民航发送旅客3543万人次。", (),
+     {"3543万人次": ("民航", "发送旅客", "春节", "level")}),
+]
+
+
+@pytest.mark.parametrize("text, entities, expected", CASES, ids=[c[0][:14] for c in CASES])
+def test_roles(pipeline_nlp, text, entities, expected):
+    got = roles(pipeline_nlp, text, entities=entities)
+    for quantity, want in expected.items():
+        assert got[quantity] == want, quantity
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    text = "一。二！三？四\n五"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == ["一。", "二！", "三？", "四\n", "五"]
+
+
+def test_roles_stay_in_the_sentence(pipeline_nlp):
+    got = roles(pipeline_nlp, "2024年，中国人工智能企业超5100家。同期增长20%。",
+                entities=[("中国", "LOC")])
+    subject, _metric, time, change = got["20%"]
+    assert subject is None  # the subject is never carried across sentences (§6)
+    assert change == "increase"

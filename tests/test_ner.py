@@ -1,0 +1,204 @@
+"""NER: BIO reading and scoring, corpus conversion, rules and their precedence, model loading and offsets."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluation.bio import PRF, BioSentence, bio_spans, parse_bio_lines, score_entities
+from pipeline.model import Entity
+from pipeline.ner import (DEFAULT_MODEL_DIR, EntityRecognizer, EntityRules, Gazetteer, ModelNotFoundError,
+                          merge_entities, sentence_spans)
+from pipeline.training.ner_data import parse_cluener_line, split_holdout
+
+ROOT = Path(__file__).resolve().parents[1]
+HAVE_MODEL = (DEFAULT_MODEL_DIR / "meta.json").is_file()
+needs_model = pytest.mark.skipif(not HAVE_MODEL, reason=f"no trained model in {DEFAULT_MODEL_DIR}; "
+                                                        "build it with `newsfacts train ner`")
+
+
+# --- BIO reading ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, chars, tags", [
+    (["中\tB-LOC\n", "国\tI-LOC\n", "人\tO\n"], "中国人", ("B-LOC", "I-LOC", "O")),   # MSRA
+    (["中 B-LOC\n", "国 I-LOC\n"], "中国", ("B-LOC", "I-LOC")),                      # People's Daily 1998
+    (["\u3000 O\n", "京 B-LOC\n"], "\u3000京", ("O", "B-LOC")),                      # full-width space kept
+])
+def test_parse_bio_lines(lines, chars, tags):
+    (sentence,) = parse_bio_lines(lines)
+    assert sentence.text == chars and sentence.tags == tags
+
+
+def test_parse_bio_lines_splits_on_blank_lines_and_rejects_words():
+    sentences = list(parse_bio_lines(["a\tO\n", "\n", "\n", "b\tO\n"]))
+    assert [s.text for s in sentences] == ["a", "b"]
+    with pytest.raises(ValueError, match="line 1"):
+        list(parse_bio_lines(["北京\tB-LOC\n"]))
+
+
+@pytest.mark.parametrize("tags, spans", [
+    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PERSON"), (3, 4, "LOC")]),
+    (["B-ORG", "I-ORG", "B-ORG", "I-ORG"], [(0, 2, "ORG"), (2, 4, "ORG")]),
+    (["O", "I-LOC", "I-LOC"], [(1, 3, "LOC")]),                  # I- without B- opens a span (conlleval)
+    (["B-LOC", "I-ORG"], [(0, 1, "LOC"), (1, 2, "ORG")]),         # a type change closes the span
+    (["B-TIME", "I-TIME", "B-PER"], [(2, 3, "PERSON")]),          # unknown types are dropped
+    (["S-PER", "B-LOC", "E-LOC"], [(0, 1, "PERSON"), (1, 3, "LOC")]),
+])
+def test_bio_spans(tags, spans):
+    assert bio_spans(tags) == spans
+
+
+def test_score_entities_against_hand_counts():
+    gold = [[(0, 2, "PERSON"), (3, 5, "LOC")], [(0, 4, "ORG")]]
+    pred = [[(0, 2, "PERSON"), (3, 6, "LOC")], [(0, 4, "LOC")]]
+    scores = score_entities(gold, pred)
+    assert (scores.overall.tp, scores.overall.fp, scores.overall.fn) == (1, 2, 2)
+    assert scores.per_label["PERSON"].f1 == 1.0
+    assert (scores.per_label["LOC"].tp, scores.per_label["LOC"].fp, scores.per_label["LOC"].fn) == (0, 2, 1)
+    assert (scores.per_label["ORG"].tp, scores.per_label["ORG"].fp, scores.per_label["ORG"].fn) == (0, 0, 1)
+    assert scores.overall.precision == pytest.approx(1 / 3) and scores.overall.recall == pytest.approx(1 / 3)
+    assert PRF().f1 == 0.0
+
+
+# --- corpus conversion ---------------------------------------------------------------------------------------
+
+def test_cluener_end_offsets_are_inclusive_and_labels_mapped():
+    line = json.dumps({"text": "浙商银行叶老桂说《三体》好，职位经理",
+                       "label": {"company": {"浙商银行": [[0, 3]]}, "name": {"叶老桂": [[4, 6]]},
+                                 "book": {"《三体》": [[8, 11]]}, "position": {"经理": [[16, 17]]}}},
+                      ensure_ascii=False)
+    item = parse_cluener_line(line)
+    assert [(item.text[s:e], label) for s, e, label in item.spans] == [("浙商银行", "ORG"), ("叶老桂", "PERSON")]
+
+
+def test_holdout_split_is_fixed():
+    items = list(range(100))
+    train, dev = split_holdout(items, fraction=0.1, seed=13)
+    assert len(dev) == 10 and sorted(train + dev) == items
+    assert split_holdout(items, fraction=0.1, seed=13) == (train, dev)
+
+
+# --- sentence splitting --------------------------------------------------------------------------------------
+
+def test_sentence_spans_cover_text_and_respect_max_chars():
+    text = "第一句。第二句！\n\n“引语。”后面" + "很长的句子，" * 60
+    spans = sentence_spans(text, max_chars=100)
+    assert [text[s:e] for s, e in spans[:3]] == ["第一句。", "第二句！", "“引语。”"]   # blank lines left out
+    assert all(e - s <= 100 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == text.replace("\n\n", "")
+
+
+# --- rules and precedence ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("腾讯元宝和Qwen3上线", [("腾讯元宝", "PRODUCT"), ("Qwen3", "PRODUCT")]),
+    ("混元图像3.0发布", [("混元图像3.0", "PRODUCT")]),
+    ("通义千问Qwen2.5-Max", [("通义千问", "PRODUCT"), ("Qwen2.5-Max", "PRODUCT")]),
+    ("使用云闪付APP支付", [("云闪付APP", "PRODUCT")]),
+    ("发布了光明电力大模型和多模态大模型", [("光明电力大模型", "PRODUCT")]),         # generic 多模态大模型 left out
+    ("腾讯混元3D上线", [("腾讯混元3D", "PRODUCT")]),
+    ("用户下载某某钱包APP", [("某某钱包APP", "PRODUCT")]),
+    ("通过手机银行APP办理", []),                                  # generic app names stay out
+    ("PM2.5和COVID-19", []),                                      # codes and measures are not models
+    ("Qwenx不是", []),                                            # no match inside a longer latin word
+])
+def test_rule_matches(text, expected):
+    rules = EntityRules()
+    assert [(text[e.start:e.end], e.label) for e in rules.match(text)] == expected
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("国联民生证券股份有限公司公告", "国联民生证券", "国联民生证券股份有限公司"),
+    ("国家统计局工业司高级统计师朱虹", "国家统计局", "国家统计局工业司"),
+    ("工信部运行监测协调局局长", "工信部", "工信部运行监测协调局"),
+    ("国家能源局发展规划司副司长", "国家能源局", "国家能源局发展规划司"),
+    ("国家统计局11日公布", "国家统计局", None),
+    ("华为子公司", "华为", None),                               # 公司 is not a sub-department
+    ("商务部将通过新格局", "商务部", None),
+])
+def test_org_extensions(text, org, expected):
+    rules = EntityRules(Gazetteer({}, frozenset()))
+    extended = rules.extend_orgs(text, [Entity(0, len(org), "ORG")])
+    assert [text[e.start:e.end] for e in extended] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("model, rules, expected", [
+    # a rule PRODUCT wins over the model's overlapping ORG
+    ([Entity(0, 2, "ORG")], [Entity(0, 4, "PRODUCT")], [Entity(0, 4, "PRODUCT")]),
+    # a rule PRODUCT wins even when shorter than the model span it overlaps
+    ([Entity(0, 6, "ORG")], [Entity(2, 5, "PRODUCT")], [Entity(2, 5, "PRODUCT")]),
+    # a longer rule ORG that contains the model span wins
+    ([Entity(0, 6, "ORG")], [Entity(0, 12, "ORG")], [Entity(0, 12, "ORG")]),
+    # a model span longer than the rule ORG stays
+    ([Entity(0, 8, "ORG")], [Entity(2, 5, "ORG")], [Entity(0, 8, "ORG")]),
+    # a model span crossing the rule ORG stays
+    ([Entity(3, 8, "LOC")], [Entity(0, 5, "ORG")], [Entity(3, 8, "LOC")]),
+    # no overlap: both kept, in order
+    ([Entity(5, 7, "PERSON")], [Entity(0, 3, "PRODUCT")], [Entity(0, 3, "PRODUCT"), Entity(5, 7, "PERSON")]),
+    # overlapping rules: the longer is taken first
+    ([], [Entity(0, 2, "PRODUCT"), Entity(0, 4, "PRODUCT")], [Entity(0, 4, "PRODUCT")]),
+])
+def test_merge_precedence(model, rules, expected):
+    assert merge_entities(model, rules) == expected
+
+
+def test_merge_drops_not_entities_and_single_characters():
+    text = "我国和北京，中美"
+    model = [Entity(0, 2, "LOC"), Entity(3, 5, "LOC"), Entity(6, 7, "LOC"), Entity(7, 8, "LOC")]
+    assert merge_entities(model, [], text=text, not_entities={"我国"}) == [Entity(3, 5, "LOC")]
+
+
+# --- loading ---------------------------------------------------------------------------------------------------
+
+def test_missing_model_error_says_where_and_how(tmp_path):
+    missing = tmp_path / "ner-zh"
+    with pytest.raises(ModelNotFoundError) as info:
+        EntityRecognizer(missing)
+    message = str(info.value)
+    assert str(missing) in message and "newsfacts train ner" in message and "NER-E001" in message
+
+
+def test_tiny_training_run_round_trips(tmp_path):
+    """configs/ner.cfg builds, trains a few steps on two sentences, saves and loads through EntityRecognizer."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import load_config
+
+    config = load_config(ROOT / "configs" / "ner.cfg", overrides={
+        "components.ner.model.tok2vec.embed.char_rows": 500,
+        "components.ner.model.tok2vec.embed.bigram_rows": 500})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    data = [("张三在北京工作。", [(0, 2, "PERSON"), (3, 5, "LOC")]),
+            ("李四去了上海腾讯公司。", [(0, 2, "PERSON"), (4, 6, "LOC"), (6, 10, "ORG")])]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": ents}) for t, ents in data]
+    nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, drop=0.0)
+    nlp.to_disk(tmp_path / "tiny")
+    recognizer = EntityRecognizer(tmp_path / "tiny", use_rules=False)
+    text = "前言\n张三在北京工作。"
+    for entity in recognizer.extract(text):
+        assert 0 <= entity.start < entity.end <= len(text)
+
+
+@needs_model
+def test_shipped_model_loads_and_finds_entities():
+    recognizer = EntityRecognizer()
+    text = "新华社北京3月5日电 国家主席习近平在人民大会堂会见了法国总统马克龙。"
+    found = {(text[e.start:e.end], e.label) for e in recognizer.extract(text)}
+    assert ("习近平", "PERSON") in found and ("人民大会堂", "LOC") in found
+
+
+@needs_model
+def test_offsets_point_into_the_given_text():
+    recognizer = EntityRecognizer()
+    text = "\r\n  据报道，\n\n腾讯元宝接入DeepSeek-R1。国家数据局局长刘烈宏在北京表示，中国移动将推出云闪付APP。" * 3
+    entities = recognizer.extract(text)
+    assert entities
+    assert entities == sorted(entities, key=lambda e: (e.start, e.end))
+    for a, b in zip(entities, entities[1:]):
+        assert a.end <= b.start
+    spans = {(text[e.start:e.end], e.label) for e in entities}
+    assert {("腾讯元宝", "PRODUCT"), ("DeepSeek-R1", "PRODUCT"), ("云闪付APP", "PRODUCT")} <= spans
+    assert list(recognizer.extract_many([text, "", text])) == [entities, [], entities]
