@@ -137,15 +137,18 @@ class JioNLP:
     - times, ``time_base`` = the article date (00:00 local time): ``time_point`` / ``time_span`` -> DATE with
       ``from``/``to`` the date parts of ``detail.time``; ``time_delta`` -> DURATION (``{'year': 1.5}`` -> P1.5Y,
       ``workday`` counts as days, ``N*7`` days written with 周/星期 -> ``PnW``); ``time_period`` (每天, 每年)
-      is dropped, since frequencies are not times (§6). An unresolvable or infinite end gives null.
+      is dropped, since frequencies are not times (§6). An unresolvable or infinite end (今年以来) gives null.
+      A span ending in 底/末 becomes its last day and one ending in 初 its first day, the §3 convention
+      (JioNLP resolves 年底 to a blur range 11-01..12-31, 月底 to the last week, 年初 to two months).
     """
 
     name = "JioNLP"
 
-    def __init__(self) -> None:
+    def __init__(self, per_sentence: bool = True) -> None:
         import jionlp  # noqa: F401  (prints a banner on first import)
 
         self._jio = jionlp
+        self.per_sentence = per_sentence
         self.version = _version("jionlp")
 
     def warm_up(self) -> None:
@@ -155,7 +158,7 @@ class JioNLP:
         time_base = _time.mktime(_time.strptime(date, "%Y-%m-%d")) if date else _time.time()
         quantities: List[Quantity] = []
         times: List[TimeExpr] = []
-        for offset, sentence in sentences(text):
+        for offset, sentence in (sentences(text) if self.per_sentence else [(0, text)]):
             for item in self._jio.ner.extract_money(sentence, with_parsing=True):
                 q = self._money(item, offset)
                 if q is not None:
@@ -204,6 +207,10 @@ class JioNLP:
             date_from, date_to = (_jio_date(b) for b in bounds)
             if date_from is None or date_to is None:
                 date_from = date_to = None
+            elif item["text"].endswith(("底", "末")):
+                date_from = date_to  # ANNOTATION §3: 月底/年末 are the last day; JioNLP gives a blur range
+            elif item["text"].endswith("初"):
+                date_to = date_from  # 年初/月初 are the first day
         return TimeExpr(*span, "DATE", date_from, date_to)
 
 
@@ -235,8 +242,8 @@ class RecognizersText:
 
     - ``date`` -> DATE, ``from == to == value``;
     - ``daterange``: a timex ``YYYY`` / ``YYYY-MM`` -> the whole year / month (Recognizers cuts 今年 at the
-      reference date; the annotation does not); ``XXXX-MM`` (a bare month) -> the candidate in the reference
-      year, else the first; otherwise ``start .. end - 1 day`` (its ``end`` is exclusive);
+      reference date; the annotation does not); ``XXXX-MM`` (a bare month) -> the latest candidate starting on or
+      before the reference date (news reports the past), else the first; otherwise ``start .. end - 1 day`` (its ``end`` is exclusive);
     - ``datetime`` / ``datetimerange`` -> the date parts; ``time`` / ``timerange`` (a clock time alone) -> the
       reference day;
     - ``duration`` -> DURATION with its ``timex`` (``P3Y``, ``PT24H``); ``set`` (frequencies) is dropped;
@@ -327,9 +334,10 @@ class RecognizersText:
         if not values:
             return TimeExpr(*span, "DATE")
         value = values[0]
-        if len(values) > 1:  # ambiguous (a bare month): prefer the candidate in the reference year
-            value = next((v for v in values if str(v.get("start", v.get("value", ""))).startswith(
-                str(reference.year))), values[0])
+        if len(values) > 1:  # ambiguous (a bare month): the latest candidate not after the reference date
+            past = [v for v in values if _rt_date(v.get("start", v.get("value"))) is not None
+                    and _rt_date(v.get("start", v.get("value"))) <= reference.isoformat()]
+            value = max(past, key=lambda v: _rt_date(v.get("start", v.get("value")))) if past else values[0]
         timex = value.get("timex", "")
         if kind == "daterange":
             m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", timex)

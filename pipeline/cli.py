@@ -400,6 +400,8 @@ def build_dict_command(corpus_root: Optional[str], out_dir: str, max_lines: Opti
     click.echo(f"corpus {report.corpus_lines:,} lines, {report.corpus_chars:,} chars; "
                f"EM tokens {report.tokens_counted}")
     click.echo(f"names: {report.surnames} surnames, {report.given_chars} given-name characters")
+    click.echo(f"unknown words: {report.new_words:,} new corpus words, {report.affixes} affixes, "
+               f"{report.foreign_name_chars:,} foreign-name characters")
     click.echo(f"written to {out_dir}")
 
 # --- end of segmentation ------------------------------------------------------------------------------------

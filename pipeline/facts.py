@@ -155,11 +155,34 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
     return found
 
 
+_TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d")
+
+
+def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExpr]) -> Optional[Span]:
+    """The name a sentence opens with (星河电子（001399.SZ）…，实现… → 星河电子), when it is short."""
+    start = s_start
+    while start < limit and text[start] in _TRIM + "\n":
+        start += 1
+    if any(t.start == start for t in times):
+        return None
+    end = _TOPIC_END.search(text, start, limit)
+    stop = end.start() if end else limit
+    for t in times:
+        if start < t.start < stop:
+            stop = t.start
+    if 2 <= stop - start <= 8:
+        return (start, stop)
+    return None
+
+
 def _without_times(text: str, span: Optional[Span], times: Sequence[TimeExpr]) -> Optional[Span]:
     """A subject never includes a time expression (华信精工前三季度 → 华信精工)."""
     if span is None:
         return None
     start, end = span
+    bracket = min((i for i in (text.find("（", start, end), text.find("(", start, end)) if i > start), default=-1)
+    if bracket > start:
+        end = bracket
     for t in times:
         if t.start < end and start < t.end:
             if t.start > start:
@@ -249,7 +272,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # sentence's subject; what follows the verb names the metric when it has a metric word
         rest = _trim(text, lead.end(), np_end)
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
-        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start),
+        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start)
+                       or _sentence_topic(text, s_start, np_start, times),
                        (rest if metric else None) or prev.metric)
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
     if verb:
@@ -301,7 +325,7 @@ def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
 
 
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
-_LEADING_VERB = re.compile(r"(占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
+_LEADING_VERB = re.compile(r"(共实现|累计实现|实现|完成|录得|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 

@@ -240,8 +240,10 @@ _PER_BEFORE_RE = re.compile(r"每(公斤|千克|斤|吨|克|股|平方米|亩|�
 # Candidate numbers and the words around them.
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿几"
+# A bare 数 (数个, 数家) but not the tail of a word (少数, 无数, 人数, 如数家珍) nor after a digit (百万数量级).
+_BARE_SHU = r"(?<![多少无半人次个件户台票岁总倍指分基系参变函位如\d零〇一二两三四五六七八九百千万亿])数"
 _RUN_RE = re.compile(
-    rf"(?:数(?=[十百千万亿])|(?<![多少无半人次个件户台票岁总倍指分基系参变函位如\d零〇一二两三四五六七八九百千万亿])数(?![\d{_CN_CHARS}数])|(?<![以之])上(?=[百千万亿])|千(?![米克瓦伏兆焦帕])|百(?!分点)|[{_CN_CHARS.replace('千', '').replace('百', '')}]"
+    rf"(?:数(?=[十百千万亿])|{_BARE_SHU}(?![\d{_CN_CHARS}数])|(?<![以之])上(?=[百千万亿])|千(?![米克瓦伏兆焦帕])|百(?!分点)|[{_CN_CHARS.replace('千', '').replace('百', '')}]"
     rf"|{_ARABIC}|点(?=[{_CN_DIGITS}])|(?<=[\d十百千])[多余](?=[十百千万亿]))+"
 )
 _FRACTION_RE = re.compile(rf"分之((?:[{_CN_CHARS}]|{_ARABIC}|点(?=[{_CN_DIGITS}]))+)")

@@ -100,6 +100,9 @@ class Segmenter:
             if beside and (beside / "translit.tsv").exists() else None
         self.affixes = AffixModel.load(beside / "affixes.tsv") \
             if beside and (beside / "affixes.tsv").exists() else None
+        self._logprobs: Optional[Dict[str, float]] = None
+        self._logprobs_of: Optional[dict] = None
+        self._logtotal = 0.0
 
     @classmethod
     def from_frequencies(cls, frequencies: Dict[str, int], **kwargs) -> "Segmenter":
@@ -193,33 +196,48 @@ class Segmenter:
             i = j
 
     def _route_words(self, block: str) -> Iterator[str]:
-        """jieba's maximum-probability route over the dictionary DAG, with Chinese numerals kept whole."""
+        """jieba's maximum-probability route over the dictionary DAG, with Chinese numerals kept whole and the
+        unknown-word candidates (transliterations, derived words) as scored options."""
         tok = self._tokenizer
         freq = tok.FREQ
+        logp = self._word_logprobs()
         dag = tok.get_DAG(block)
         self._add_numeral_edges(block, dag)
         n = len(block)
-        route: Dict[int, Tuple[float, int]] = {n: (0.0, 0)}
-        logtotal = math.log(tok.total)
         unknown: Dict[Tuple[int, int], float] = {}
         if self.hmm and self.translit is not None:
             self.translit.add_candidates(block, dag, freq, unknown)
         if self.hmm and self.affixes is not None:
-            self.affixes.add_candidates(block, dag, freq, logtotal, unknown)
-        if unknown:
-            for idx in range(n - 1, -1, -1):
-                route[idx] = max(((unknown[idx, x] if (idx, x) in unknown else
-                                   math.log(freq.get(block[idx:x + 1]) or self._numeral_freq(block, idx, x))
-                                   - logtotal) + route[x + 1][0], x) for x in dag[idx])
-        else:
-            for idx in range(n - 1, -1, -1):
-                route[idx] = max((math.log(freq.get(block[idx:x + 1]) or self._numeral_freq(block, idx, x))
-                                  - logtotal + route[x + 1][0], x) for x in dag[idx])
+            self.affixes.add_candidates(block, dag, freq, self._logtotal, unknown)
+        score = [0.0] * (n + 1)
+        end = [0] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            best, best_x = -math.inf, idx
+            for x in dag[idx]:
+                lp = logp.get(block[idx:x + 1])
+                if lp is None:
+                    lp = unknown.get((idx, x))
+                    if lp is None:
+                        lp = math.log(self._numeral_freq(block, idx, x)) - self._logtotal
+                lp += score[x + 1]
+                # ties go to the longer word, as in jieba
+                if lp > best or (lp == best and x > best_x):
+                    best, best_x = lp, x
+            score[idx], end[idx] = best, best_x
         x = 0
         while x < n:
-            y = route[x][1] + 1
+            y = end[x] + 1
             yield block[x:y]
             x = y
+
+    def _word_logprobs(self) -> Dict[str, float]:
+        """Log probabilities of the dictionary words, computed once per dictionary."""
+        tok = self._tokenizer
+        if self._logprobs is None or self._logprobs_of is not tok.FREQ:
+            self._logtotal = math.log(tok.total)
+            self._logprobs = {w: math.log(f) - self._logtotal for w, f in tok.FREQ.items() if f}
+            self._logprobs_of = tok.FREQ
+        return self._logprobs
 
     def _add_numeral_edges(self, block: str, dag: Dict[int, List[int]]) -> None:
         if not any(c in _CN_NUMERAL_CHARS for c in block):
