@@ -411,7 +411,12 @@ def build_dict_command(corpus_root: Optional[str], out_dir: str, max_lines: Opti
 
 @cli.group()
 def train() -> None:
-    """Train the models shipped in models/."""
+    """Train the models shipped in models/.
+
+    \b
+    Example:
+      newsfacts train ner --corpus-root ../shared/data
+    """
 
 
 @train.command("ner")

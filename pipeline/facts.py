@@ -54,7 +54,7 @@ _METRIC_HEADS = (
     "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业",
 )
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
-_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上)[“\"‘]?$")
+_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
 _CONTINUATION = re.compile(r"^[\s“”\"]*(其中|同期|同时|此外|另外)")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
@@ -214,8 +214,13 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]):
             continue
+        if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
+            continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         best = (t.start, t.end)
     return best
+
+
+_ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
 
 def _change(clause: str) -> str:
@@ -285,6 +290,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     metric = _metric_suffix(text, np_start, np_end, word_starts)
     if metric is not None:
         owner = _trim(text, np_start, metric[0])
+        if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
+            # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
+            return _Phrase(prev.subject, (owner[0], metric[1]))
         return _Phrase(owner or prev.subject, metric)
     verb = _last_verb(text, np_start, np_end, word_starts, verbs)
     if verb is not None:
@@ -423,3 +431,24 @@ def _trim(text: str, start: int, end: int) -> Optional[Span]:
 def _entity_before(entities: Sequence[Entity], s_start: int, pos: int) -> Optional[Span]:
     found = [e for e in entities if s_start <= e.start and e.end <= pos]
     return (found[-1].start, found[-1].end) if found else None
+
+
+_ACTOR_ENDINGS = ("企业", "央企", "公司", "行业", "产业", "地区", "省", "市", "县", "区", "集团", "银行", "部门",
+                  "机构", "全行业", "全国", "我国", "工业", "服务业", "制造业", "农业", "平台", "市场", "铁路",
+                  "民航", "水路", "公路", "道路", "居民", "农民", "城镇", "农村", "民企", "国企", "股东",
+                  "产品", "模型", "用户", "家庭", "商品", "肉", "菜", "蛋", "果", "粮", "油")
+
+
+def _entity_like(owner: str) -> bool:
+    """Whether a modifier reads as the owner of a measure (中央企业, 东部地区, 猪肉) rather than part of it."""
+    return owner.endswith(_ACTOR_ENDINGS)
+
+
+_MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "全年", "人均", "日均", "年均", "累计", "合计",
+                      "平均", "实际", "名义", "核心", "境外", "境内", "海外", "国内", "期末", "同期", "当期", "税后",
+                      "税前", "毛", "净", "总", "带息", "研发", "经营性", "新增", "存量", "增量")
+
+
+def _is_measure_modifier(owner: str) -> bool:
+    """归母 in 归母净利润, 带息 in 带息负债总额: words that narrow the measure rather than name its owner."""
+    return owner in _MEASURE_MODIFIERS or owner.startswith(("扣除", "剔除", "按"))

@@ -38,7 +38,9 @@ def test_version():
     assert result.output == f"newsfacts, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["show", "--help"]])
+@pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["show", "--help"], ["eval", "--help"],
+                                     ["eval-seg", "--help"], ["eval-ner", "--help"], ["segment", "--help"],
+                                     ["build-dict", "--help"], ["train", "--help"], ["train", "ner", "--help"]])
 def test_help_has_an_example(command):
     result = invoke(*command)
     assert result.exit_code == 0
