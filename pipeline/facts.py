@@ -189,7 +189,7 @@ def _without_times(text: str, span: Optional[Span], times: Sequence[TimeExpr]) -
                 end = min(end, t.start)
             else:
                 start = max(start, t.end)
-    return _trim(text, start, end) if end > start else None
+    return _strip_adverbs(text, start, end) if end > start else None
 
 
 def _clause_start(text: str, s_start: int, q_start: int) -> int:
@@ -289,7 +289,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(owner, metric)
     metric = _metric_suffix(text, np_start, np_end, word_starts)
     if metric is not None:
-        owner = _trim(text, np_start, metric[0])
+        owner = _strip_adverbs(text, np_start, metric[0])
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
