@@ -130,6 +130,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
+        if q.kind == "COUNT":
+            counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
+            if counted is not None and not _has_entity(entities, phrase.subject):
+                # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
+                phrase = _Phrase(counted, None)
+                metric = None
         result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start])))
         prev_phrase = phrase
@@ -163,7 +169,7 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     start = s_start
     while start < limit and text[start] in _TRIM + "\n":
         start += 1
-    if any(t.start == start for t in times):
+    if any(t.start == start for t in times) or text.startswith(("本报", "新华社", "记者", "据", "人民网"), start):
         return None
     end = _TOPIC_END.search(text, start, limit)
     stop = end.start() if end else limit
@@ -173,6 +179,30 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     if 2 <= stop - start <= 8:
         return (start, stop)
     return None
+
+
+_COUNTED_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"（）()《》\d的和与及或等]")
+_COUNTED_STOP_WORDS = ("均", "已", "都", "全部", "共", "将", "在", "同比", "环比", "分别", "累计", "合计", "也",
+                       "还", "正", "中", "里", "之", "以上", "左右", "次", "家次", "人次")
+
+
+def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
+                  verbs: FrozenSet[str]) -> Optional[Span]:
+    """The noun right after a count (32家|央企|净利润… → 央企), up to a verb, adverb or measure word."""
+    end = start
+    i = bisect_right(word_starts, start) - 1
+    bounds = [b for b in word_starts[max(i, 0):] if start <= b <= limit]
+    for a, b in zip(bounds, bounds[1:]):
+        word = text[a:b]
+        if a != end or _COUNTED_STOP.search(word) or word in _COUNTED_STOP_WORDS or word in verbs \
+                or any(word.endswith(h) for h in _METRIC_HEADS) or b - start > 10:
+            break
+        end = b
+    return (start, end) if end > start else None
+
+
+def _has_entity(entities: Sequence[Entity], span: Optional[Span]) -> bool:
+    return span is not None and any(e.start == span[0] and e.end == span[1] for e in entities)
 
 
 def _without_times(text: str, span: Optional[Span], times: Sequence[TimeExpr]) -> Optional[Span]:

@@ -1,4 +1,9 @@
-"""Named entities (PERSON, ORG, LOC, PRODUCT): the trained spaCy model in ``models/ner-zh`` plus PRODUCT rules."""
+"""Named entities (PERSON, ORG, LOC, PRODUCT): the trained spaCy model in ``models/ner-zh`` plus rules.
+
+``EntityRecognizer.extract(text)`` gives ``Entity`` spans with character offsets into ``text``. The model reads
+one token per character (``CharBigramEmbed``: character and bigram hash embeddings); ``EntityRules`` adds
+PRODUCT and long ORG names from ``resources/ner_gazetteer.tsv`` and patterns, merged by ``merge_entities``.
+"""
 from __future__ import annotations
 
 import logging
@@ -12,7 +17,7 @@ import numpy
 from spacy.attrs import NORM, SHAPE
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
-from thinc.types import Floats2d, Ints2d
+from thinc.types import Ints2d
 
 from pipeline.model import ENTITY_LABELS, Entity
 

@@ -149,6 +149,17 @@ def test_merge_drops_not_entities_and_single_characters():
     assert merge_entities(model, [], text=text, not_entities={"我国"}) == [Entity(3, 5, "LOC")]
 
 
+def test_char_ngram_ids_mark_sentence_edges():
+    import numpy
+    from pipeline.ner import char_ngram_ids
+
+    ids = char_ngram_ids(numpy.array([5, 6, 5], dtype="uint64"))
+    assert ids.shape == (3, 3) and list(ids[:, 0]) == [5, 6, 5]
+    assert ids[0, 1] != ids[2, 1]              # same character, different left neighbour (edge vs 6)
+    assert ids[0, 2] == char_ngram_ids(numpy.array([5, 6], dtype="uint64"))[0, 2]
+    assert char_ngram_ids(numpy.array([], dtype="uint64")).shape == (0, 3)
+
+
 # --- loading ---------------------------------------------------------------------------------------------------
 
 def test_missing_model_error_says_where_and_how(tmp_path):
