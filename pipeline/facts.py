@@ -301,6 +301,13 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         rest = _trim(text, verb.end() if verb else ent.end, np_end)
         metric = rest if rest else prev.metric if ent.end == np_end else None
         return _Phrase((ent.start, ent.end), metric)
+    indicator = _indicator(text, np_start, np_end)
+    if indicator is not None:
+        # 国内生产总值, 居民消费价格: a national statistic has no subject unless one is written (全国, 我国)
+        owner = _strip_adverbs(text, np_start, indicator[0])
+        if owner and text[owner[0]:owner[1]] not in _NATIONAL_OWNERS:
+            owner = None
+        return _Phrase(owner, indicator)
     lead = _LEADING_VERB.match(text, np_start, np_end)
     if lead:
         # a clause that opens with a verb or comparison (占外贸总值的, 高出同期, 预计发送旅客) continues the
@@ -482,3 +489,33 @@ _MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "�
 def _is_measure_modifier(owner: str) -> bool:
     """归母 in 归母净利润, 带息 in 带息负债总额: words that narrow the measure rather than name its owner."""
     return owner in _MEASURE_MODIFIERS or owner.startswith(("扣除", "剔除", "按"))
+
+
+# Statistical indicators that name a whole measure; written with no owner they have none (gold notes).
+_INDICATORS = (
+    "国内生产总值", "GDP", "居民消费价格", "消费者价格指数", "CPI", "核心CPI", "工业生产者出厂价格",
+    "工业生产者购进价格", "PPI", "PMI", "采购经理指数", "城镇登记失业率", "城镇调查失业率", "调查失业率",
+    "城镇新增就业", "新增就业", "农村贫困人口", "贫困人口", "社会消费品零售总额", "社会融资规模", "社融规模",
+    "社会融资规模增量", "人民币贷款", "人民币存款", "广义货币", "M2", "狭义货币", "M1", "外汇储备",
+    "合同外资", "实际使用外资", "实到外资", "进出口总值", "进出口总额", "货物贸易进出口", "货物贸易进出口总值",
+    "贸易顺差", "固定资产投资", "民间投资", "房地产开发投资", "规模以上工业增加值", "工业增加值",
+    "可再生能源发电量", "发电量", "全社会用电量", "用电量", "快递业务量", "邮政业务总量", "社会物流总额",
+    "财政收入", "一般公共预算收入", "一般公共预算支出", "税收收入", "居民人均可支配收入", "人均可支配收入",
+    "粮食产量", "粗钢产量", "原油产量", "天然气产量", "客运量", "货运量", "旅客发送量", "港口货物吞吐量",
+    "货物吞吐量", "集装箱吞吐量",
+)
+_NATIONAL_OWNERS = ("全国", "我国", "全社会", "全市", "全省")
+_INDICATOR_OWNERS = ("", "去年", "今年", "全年", "当年") + _NATIONAL_OWNERS
+
+
+def _indicator(text: str, start: int, end: int) -> Optional[Span]:
+    """The indicator span when the phrase is a statistical indicator with at most a national owner."""
+    phrase = text[start:end]
+    for name in sorted(_INDICATORS, key=len, reverse=True):
+        if phrase.endswith(name) or phrase.endswith(name + "（" + phrase[-4:-1] + "）"):
+            pos = phrase.rfind(name)
+            owner = phrase[:pos].rstrip("的")
+            if owner in _INDICATOR_OWNERS:
+                return (start + pos, end)
+            return None
+    return None
