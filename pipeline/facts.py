@@ -176,7 +176,7 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     for t in times:
         if start < t.start < stop:
             stop = t.start
-    if 2 <= stop - start <= 8:
+    if 2 <= stop - start <= 8 and not text[start:stop].endswith(("看", "显示", "表示", "介绍", "说", "认为")):
         return (start, stop)
     return None
 
@@ -309,6 +309,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             owner = None
         return _Phrase(owner, indicator)
     lead = _LEADING_VERB.match(text, np_start, np_end)
+    if lead and lead.group() == "比" and text.startswith(("比亚迪", "比特", "比利时"), np_start):
+        lead = None  # names, not the comparison 比
     if lead:
         # a clause that opens with a verb or comparison (占外贸总值的, 高出同期, 预计发送旅客) continues the
         # sentence's subject; what follows the verb names the metric when it has a metric word
@@ -370,7 +372,7 @@ def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
 
 
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
-_LEADING_VERB = re.compile(r"(共实现|累计实现|实现|完成|录得|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
+_LEADING_VERB = re.compile(r"(共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 
@@ -390,9 +392,11 @@ def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
 def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[TimeExpr]) -> Span:
     """The stretch before the predicate, without leading times/markers and trailing adverbs."""
     start = clause_start
-    for t in times:  # a leading time (2024年，/ 截至6月底) is not part of the phrase
-        if clause_start <= t.start <= start + 3 and t.end <= q_start:
-            start = max(start, t.end)
+    for t in sorted(times, key=lambda t: t.start):  # a leading time (2024年，/ 截至6月底) is not part of the phrase
+        if start <= t.start and t.end <= q_start and \
+                text[start:t.start].strip(_TRIM) in ("", "截至", "截止", "在", "到", "从", "自", "至", "于", "今年",
+                                                    "去年", "其中", "同期"):
+            start = t.end
     head = text[start:q_start]
     for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
                    "时间", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已"):

@@ -167,8 +167,10 @@ _ORG_SUFFIX = re.compile(r"(?:（集团）|\(集团\))?(?:集团股份有限公�
 #: a sub-department after an organisation: 2-10 characters ending in a unit word (司 not after 公: 公司 is a company)
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布结当大全开僵政时饭])局|研究院|研究所|委员会|办公室|领导小组|"
                              r"工作组|技术组|专家组|调研组)")
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
+                          r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅)")
 _NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由]|表示|通过|发布|举行|召开|"
-                                r"获悉|公布|指出|介绍|会同|联合")
+                                r"获悉|公布|指出|介绍|会同")
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,8 @@ class EntityRules:
 
     def extend_orgs(self, text: str, entities: Sequence[Entity]) -> List[Entity]:
         """ORG rule spans: an ORG or LOC entity directly followed by a company suffix (国联民生证券股份有限公司),
-        or an ORG followed by a sub-department (国家统计局工业司, 工信部运行监测协调局; ANNOTATION.md §6)."""
+        an ORG followed by a sub-department (国家统计局工业司, 工信部运行监测协调局; ANNOTATION.md §6), or a place
+        followed by an institution (中国轻工业联合会, 湖北省商务厅: the place is part of the ORG, §2)."""
         extended = []
         for ent in entities:
             if ent.label in ("ORG", "LOC"):
@@ -248,8 +251,9 @@ class EntityRules:
                 if m:
                     extended.append(Entity(ent.start, m.end(), "ORG"))
                     continue
-            if ent.label == "ORG":
-                m = _SUB_DEPARTMENT.match(text, ent.end)
+            pattern = _SUB_DEPARTMENT if ent.label == "ORG" else _INSTITUTION if ent.label == "LOC" else None
+            if pattern is not None:
+                m = pattern.match(text, ent.end)
                 if m and not _NOT_IN_DEPARTMENT.search(m.group()):
                     extended.append(Entity(ent.start, m.end(), "ORG"))
         return extended

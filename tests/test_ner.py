@@ -116,10 +116,14 @@ def test_rule_matches(text, expected):
     ("国家统计局11日公布", "国家统计局", None),
     ("华为子公司", "华为", None),                               # 公司 is not a sub-department
     ("商务部将通过新格局", "商务部", None),
+    ("LOC:中国轻工业联合会会长", "中国", "中国轻工业联合会"),
+    ("LOC:湖北省商务厅报告", "湖北省", "湖北省商务厅"),
+    ("LOC:在中国投资的银行", "中国", None),
 ])
 def test_org_extensions(text, org, expected):
+    label, _, text = text.rpartition(":")
     rules = EntityRules(Gazetteer({}, frozenset()))
-    extended = rules.extend_orgs(text, [Entity(0, len(org), "ORG")])
+    extended = rules.extend_orgs(text, [Entity(0, len(org), label or "ORG")])
     assert [text[e.start:e.end] for e in extended] == ([expected] if expected else [])
 
 
