@@ -54,9 +54,9 @@ _METRIC_HEADS = (
     "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业",
 )
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
-_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于)[“\"‘]?$")
+_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
-_CONTINUATION = re.compile(r"^[\s“”\"]*(其中|同期|同时|此外|另外)")
+_CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间)")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
 
 
@@ -105,7 +105,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
         time = _time_role(text, q, times, s_start)
-        if time is None and index > 0 and _CONTINUATION.match(text[s_start:q.start]):
+        if time is None and index > 0 and _CONTINUATION.match(text[s_start:q.start]) \
+                and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):  # same paragraph
             time = sentence_time.get(index - 1)
         if time is not None:
             sentence_time[index] = time
