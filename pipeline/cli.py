@@ -258,9 +258,12 @@ def main() -> None:
               help="Write the metrics to this JSON file (sorted keys, no timestamps).")
 @click.option("--errors", "show_errors", is_flag=True,
               help="List every error per article (missed, spurious, wrong label/boundary/type/value/role).")
+@click.option("--role-errors", is_flag=True,
+              help="Add a table of fact-role error types with counts (missing, spurious, other span, change).")
 @config_option
 def eval_command(gold_path: str, pred_path: Optional[str], corpus_root: Optional[str],
-                 metrics_path: Optional[str], show_errors: bool, config_path: Optional[str]) -> None:
+                 metrics_path: Optional[str], show_errors: bool, role_errors: bool,
+                 config_path: Optional[str]) -> None:
     """Score the pipeline against gold annotations (ANNOTATION.md §5) and print the metrics table.
 
     Runs the pipeline over the gold articles' texts, or scores the predictions in --pred (for example a
@@ -289,6 +292,11 @@ def eval_command(gold_path: str, pred_path: Optional[str], corpus_root: Optional
     source = f"predictions {pred_path}" if pred_path else "the pipeline"
     click.echo(f"gold: {gold_path} ({len(result.gold)} articles), scoring {source}")
     click.echo(evaluation_report(result.evaluation, result.gold, errors=show_errors))
+    if role_errors:
+        from .evaluation.report import role_error_counts, role_error_table
+
+        click.echo()
+        click.echo(role_error_table(role_error_counts(result.gold, result.pred)))
     if metrics_path:
         try:
             Path(metrics_path).write_text(metrics_json(result.metrics()), encoding="utf-8")

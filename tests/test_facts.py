@@ -75,3 +75,20 @@ def test_roles_stay_in_the_sentence(pipeline_nlp):
     subject, _metric, time, change = got["20%"]
     assert subject is None  # the subject is never carried across sentences (§6)
     assert change == "increase"
+
+
+def test_role_error_counts_name_each_kind():
+    from pipeline.evaluation.report import role_error_counts
+    from pipeline.model import Quantity
+
+    text = "2024年，星河电子营业收入增长23.6%，华岳医药营收8.7亿元。"
+    gold = Article(id="a", text=text, quantities=[
+        Quantity(16, 21, 23.6, unit="%", kind="PERCENT", subject=(6, 10), metric=(10, 14), time=(0, 5),
+                 change="increase"),
+        Quantity(29, 34, 8.7e8, unit="CNY", kind="MONEY", subject=(22, 26), metric=(26, 28))])
+    pred = Article(id="a", text=text, quantities=[
+        Quantity(16, 21, 23.6, unit="%", kind="PERCENT", subject=(10, 14), metric=None, time=(0, 5),
+                 change="level"),
+        Quantity(29, 34, 8.7e8, unit="CNY", kind="MONEY", subject=(22, 26), metric=(26, 28), time=(0, 5))])
+    assert role_error_counts([gold], [pred]) == {
+        "change: increase→level": 1, "metric: missing": 1, "subject: other span": 1, "time: spurious": 1}

@@ -105,3 +105,45 @@ def evaluation_report(evaluation: Evaluation, articles: Iterable[Article] = (), 
         lines = error_lines(evaluation, articles)
         parts += ["", *lines] if lines else ["", "no errors"]
     return "\n".join(parts)
+
+
+def role_error_counts(gold: Iterable[Article], pred: Iterable[Article]) -> Dict[str, int]:
+    """Counts of fact-role errors on quantities whose spans overlap, by role and kind.
+
+    Kinds: ``missing`` (gold has the role, prediction has none), ``spurious`` (prediction has one, gold none),
+    ``other span`` (both, not overlapping), and for change ``gold→pred`` pairs.
+    """
+    from .scoring import overlap
+
+    predicted = {a.id: a for a in pred}
+    counts: Dict[str, int] = {}
+    for g in gold:
+        p = predicted.get(g.id)
+        if p is None:
+            continue
+        for gq in g.quantities:
+            pq = max(p.quantities, key=lambda q: overlap(q.span, gq.span), default=None)
+            if pq is None or not overlap(pq.span, gq.span):
+                continue
+            for role in ("subject", "metric", "time"):
+                gs, ps = getattr(gq, role), getattr(pq, role)
+                kind = None
+                if gs is not None and ps is None:
+                    kind = "missing"
+                elif gs is None and ps is not None:
+                    kind = "spurious"
+                elif gs is not None and not overlap(gs, ps):
+                    kind = "other span"
+                if kind:
+                    key = f"{role}: {kind}"
+                    counts[key] = counts.get(key, 0) + 1
+            if gq.change != pq.change:
+                key = f"change: {gq.change}→{pq.change}"
+                counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def role_error_table(counts: Mapping[str, int]) -> str:
+    lines = ["| role error | count |", "|---|---:|"]
+    lines += [f"| {key} | {value} |" for key, value in counts.items()]
+    return "\n".join(lines)
