@@ -51,7 +51,7 @@ _METRIC_HEADS = (
     "投资", "出口", "进口", "进出口", "GDP", "CPI", "PPI", "收益", "成本", "支出", "税收", "贷款", "存款",
     "市值", "票房", "客流", "用户", "次数", "速度", "水平", "能力", "面积", "容量", "装机", "吞吐量", "业务量",
     "件数", "人次", "比率", "回报", "毛利率", "负债", "资产", "融资", "募集资金", "营业额", "产能", "运量",
-    "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业",
+    "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业", "亏损", "净亏损", "盈利",
 )
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
@@ -170,6 +170,10 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     start = s_start
     while start < limit and text[start] in _TRIM + "\n":
         start += 1
+    for marker in ("截至", "截止", "到", "在", "从", "自"):
+        if text.startswith(marker, start):
+            start += len(marker)
+            break
     if any(t.start == start for t in times) or text.startswith(("本报", "新华社", "记者", "据", "人民网"), start):
         return None
     end = _TOPIC_END.search(text, start, limit)
@@ -295,6 +299,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     if np_end <= np_start:
         return _Phrase(prev.subject or _entity_before(entities, s_start, q.start), prev.metric)
+    if text[np_start:np_end] in _BARE_MEASURES:
+        # 全长41.4公里, 均价约为1,200美元, 名义增长5.5%: a measure word alone; the subject is the sentence's
+        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start)
+                       or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
     ents = [e for e in entities if np_start <= e.start and e.end <= np_end]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
@@ -440,6 +448,10 @@ def _metric_suffix(text: str, start: int, end: int, word_starts: Sequence[int]) 
     return None
 
 
+_BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "合计", "总计", "日均", "单次", "其余", "总额",
+                  "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
+                  "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",
+                  "产量", "出货量", "市值", "估值", "复工率", "完成率", "利润率", "毛利率", "回报率")
 _METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总")
 
 
