@@ -137,6 +137,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
                 metric = None
+            elif counted is not None:
+                metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
+        after = _AFTER_SHARE.match(text, q.end)
+        if after:
+            metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
         result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start])))
         prev_phrase = phrase
@@ -448,6 +453,7 @@ def _metric_suffix(text: str, start: int, end: int, word_starts: Sequence[int]) 
     return None
 
 
+_AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
 _BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "合计", "总计", "日均", "单次", "其余", "总额",
                   "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
                   "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",
