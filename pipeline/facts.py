@@ -143,7 +143,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
         result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
-                                   change=_change(text[clause_start:q.start])))
+                                   change=_change(text[clause_start:q.start], text[q.start:q.end])))
         prev_phrase = phrase
         prev_end = q.end
     return result
@@ -263,26 +263,40 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
 
-def _change(clause: str) -> str:
+def _change(clause: str, quantity_text: str = "") -> str:
     """increase / decrease from the last rise or fall cue in the clause; level for 增至-like cues or none."""
-    best, best_pos = "level", -1
+    if quantity_text.startswith("翻"):
+        return "increase"  # 翻一番, 翻两番
+    share = max(clause.rfind("占"), clause.rfind("比重"))
+    best, best_pos = "level", share  # cues inside a share's object (占新增装机的) do not count
     reach_start, reach_end = -1, -1
     for cue in _REACH:
         pos = clause.rfind(cue)
         if pos > best_pos:
             best, best_pos = "level", pos
             reach_start, reach_end = pos, pos + len(cue)
-    for cues, change in ((_INCREASE, "increase"), (_DECREASE, "decrease")):
+    for cues, change in ((_INCREASE + _INCREASE_NOUNS, "increase"), (_DECREASE + _DECREASE_NOUNS, "decrease")):
         for cue in cues:
             pos = clause.rfind(cue)
             if pos <= best_pos or reach_start <= pos < reach_end:
                 continue
+            if clause.startswith(_NOUN_AFTER_CUE, pos + len(cue)) or clause.startswith(("增加值", "增长率"), pos):
+                continue  # 增加值, 增速, 增幅: nouns, not changes
             if len(cue) == 1 and not _single_char_cue_ok(clause, pos):
                 continue
             best, best_pos = change, pos
-    if re.search(r"(增速|增幅|涨幅|降幅|增长率)(为|是|达|达到)?$", clause.rstrip("了")):
+    if best == "increase" and clause.rstrip("了").endswith(("增速", "增幅", "涨幅", "增长率")) \
+            and not re.search(r"(高出|高于|快于|比|较)", clause):
+        return "level"
+    if re.search(r"(增速|增幅|涨幅|降幅|增长率)(为|是|达|达到)$", clause.rstrip("了")):
         return "level"
     return best
+
+
+_NOUN_AFTER_CUE = ("值", "率", "速", "幅", "面", "量")
+# Cues of change that also name what changes (减税降费超过2.3万亿元): they set the change but stay in the metric.
+_INCREASE_NOUNS = ("新建", "增收", "回升", "加快")
+_DECREASE_NOUNS = ("减税", "降费", "压缩", "减排", "压减", "减轻")
 
 
 def _reach_at(clause: str, pos: int) -> bool:
