@@ -146,3 +146,11 @@ def test_show_unknown_id(tmp_path):
     result = invoke("show", path, "--id", "b")
     assert result.exit_code == 1
     assert result.output == f"Error: no article with id 'b' in {path}\n"
+
+
+def test_two_workers_write_the_same_rows(corpus, tmp_path):
+    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    assert invoke("run", corpus, "--out", one, "-q").exit_code == 0
+    assert invoke("run", corpus, "--out", two, "-q", "-j", "2").exit_code == 0
+    query = "SELECT quantity_id, text, value, unit, subject, metric, time FROM quantities ORDER BY quantity_id"
+    assert sqlite3.connect(one).execute(query).fetchall() == sqlite3.connect(two).execute(query).fetchall()
