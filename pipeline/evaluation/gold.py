@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Set, Union
 
+from ..io.reader import canonical_text
 from ..model import Article, text_sha256
 
 logger = logging.getLogger(__name__)
@@ -45,11 +46,6 @@ class _Record:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
-
-
-def canonical_text(raw: str) -> str:
-    """Fold ``\\r\\n`` and lone ``\\r`` into ``\\n`` (ANNOTATION.md §1); nothing else changes."""
-    return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def gold_files(path: GoldPaths) -> List[Path]:
