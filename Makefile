@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test eval clean seg-dict
+.PHONY: run test eval clean seg-dict ner-model
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ clean:
 # Rebuild the segmentation dictionary from the shared corpora (not part of CI).
 seg-dict: $(STAMP)
 	$(BIN)/newsfacts build-dict --corpus-root $${NEWSFACTS_DATA:-../shared/data} --out models/seg-dict
+
+# Retrain the entity model from the shared corpora (about 70 minutes on one core; not part of CI).
+ner-model: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/newsfacts train ner --corpus-root $${NEWSFACTS_DATA:-../shared/data} --out models/ner-zh
