@@ -29,7 +29,7 @@ class Config:
     """Everything a run depends on. Paths may be relative to the config file's folder."""
 
     #: Stages after segmentation, in order. Leave out ``entities`` to run without the NER model.
-    stages: Tuple[str, ...] = ("times", "quantities", "facts")
+    stages: Tuple[str, ...] = ("times", "quantities", "entities", "facts")
     #: Folder with the shipped models (``seg-dict/``, ``ner-zh/``).
     models_dir: str = str(DEFAULT_MODELS_DIR)
     #: A jieba dictionary file; empty means ``<models_dir>/seg-dict/dict.txt`` when it exists, else jieba's own.

@@ -88,6 +88,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     bounds = sentence_bounds(text)
     starts = [b[0] for b in bounds]
     word_starts = sorted({w[0] for w in words} | {w[1] for w in words})
+    if words:
+        # Trust a name as a subject only where it agrees with the segmenter's word boundaries
+        # (华信精 cut from 华信精工 by the entity model is not a subject).
+        edges = set(word_starts)
+        entities = [e for e in entities if e.start in edges and e.end in edges]
     ordered = sorted(quantities, key=lambda q: q.start)
     result: List[Quantity] = []
     prev_sentence = -1
@@ -133,7 +138,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
-            if counted is not None and not _has_entity(entities, phrase.subject):
+            named_here = _has_entity(entities, phrase.subject) and phrase.subject[0] >= clause_start
+            if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
                 metric = None
@@ -149,11 +155,31 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     return result
 
 
+def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> Optional[Span]:
+    """What follows a name in its phrase, without times, adverbs and verbs (星河电子2024年实现营业收入 → 营业收入)."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _TRIM:
+            start += 1
+        for t in times:
+            if t.start == start and t.end <= end:
+                start, changed = t.end, True
+        verb = _INTERNAL_VERB.match(text, start, end)
+        if verb:
+            start, changed = verb.end(), True
+        for word in ("预计", "今年", "全年", "累计", "合计", "共", "已"):
+            if text.startswith(word, start) and start + len(word) < end:
+                start, changed = start + len(word), True
+    return _trim(text, start, end)
+
+
 def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities: Sequence[Entity],
                 times: Sequence[TimeExpr]) -> List[Span]:
     """The coordinated subjects before 分别 (中部、西部和东北地区分别为 → 中部 / 西部 / 东北地区)."""
     np_start, np_end = _noun_phrase(text, start, q_start, times)
-    if phrase.metric is not None and np_start <= phrase.metric[0] <= np_end:
+    if phrase.metric is not None and np_start <= phrase.metric[0] <= np_end \
+            and text[phrase.metric[0] - 1] not in "、和及与" and "、" not in text[phrase.metric[0]:phrase.metric[1]]:
         np_end = phrase.metric[0]
     found, pos = [], np_start
     for m in re.finditer(r"[、和及与]|以及", text[np_start:np_end]):
@@ -317,16 +343,21 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     """Subject and metric spans from the noun phrase before the clause's predicate."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     if np_end <= np_start:
-        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start), prev.metric)
+        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), prev.metric)
     if text[np_start:np_end] in _BARE_MEASURES:
         # 全长41.4公里, 均价约为1,200美元, 名义增长5.5%: a measure word alone; the subject is the sentence's
-        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start)
+        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
-    ents = [e for e in entities if np_start <= e.start and e.end <= np_end]
+    # A name leads the phrase when it owns the figure (星河电子营业收入); one inside it is a modifier (经广西口岸).
+    ents = [e for e in entities if np_start <= e.start and e.end <= np_end and not _is_source(text, e)
+            and (e.start - np_start <= 1 or text[np_start:e.start].rstrip("、和与及") in ("", "我国", "全国", "其中"))]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
-        verb = _INTERNAL_VERB.match(text, ent.end, np_end)
-        rest = _trim(text, verb.end() if verb else ent.end, np_end)
+        if len(ents) > 1 and all(text[a.end:b.start].strip() in ("、", "和", "及", "与", "以及", "")
+                                 for a, b in zip(ents, ents[1:])):
+            last = ents[-1]  # 罗湖、深圳湾、福田口岸日均出入境人员: the list ends at the last name
+            return _Phrase((ent.start, ent.end), _trim(text, last.end, np_end) or prev.metric)
+        rest = _metric_after_name(text, ent.end, np_end, times)
         metric = rest if rest else prev.metric if ent.end == np_end else None
         return _Phrase((ent.start, ent.end), metric)
     indicator = _indicator(text, np_start, np_end)
@@ -344,7 +375,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # sentence's subject; what follows the verb names the metric when it has a metric word
         rest = _trim(text, lead.end(), np_end)
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
-        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start)
+        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times),
                        (rest if metric else None) or prev.metric)
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
@@ -502,9 +533,24 @@ def _trim(text: str, start: int, end: int) -> Optional[Span]:
     return (start, end) if end > start else None
 
 
-def _entity_before(entities: Sequence[Entity], s_start: int, pos: int) -> Optional[Span]:
-    found = [e for e in entities if s_start <= e.start and e.end <= pos]
+def _entity_before(entities: Sequence[Entity], s_start: int, pos: int, text: str = "") -> Optional[Span]:
+    """The sentence's topic entity: a name within the first clause of the sentence, before ``pos``."""
+    clause_end = min((i for i in (text.find(c, s_start, pos) for c in "，,；;：:") if i >= 0), default=pos) \
+        if text else pos
+    found = [e for e in entities if s_start <= e.start and e.end <= min(pos, clause_end)
+             and e.label != "PERSON" and not _is_source(text, e)]
     return (found[-1].start, found[-1].end) if found else None
+
+
+_SOURCE_AFTER = ("说", "表示", "介绍", "指出", "认为", "显示", "统计", "监测", "数据", "公布", "发布", "获悉", "消息",
+                 "报告", "透露", "称", "日电", "电")
+
+
+def _is_source(text: str, entity: Entity) -> bool:
+    """A name that reports a figure (国家统计局公布, 据海关统计) rather than owns it."""
+    after = text[entity.end:entity.end + 10]
+    before = text[max(0, entity.start - 2):entity.start]
+    return after.lstrip("日0123456789月").startswith(_SOURCE_AFTER) or before.endswith(("据", "记者", "从", "本报", "社"))
 
 
 _ACTOR_ENDINGS = ("企业", "央企", "公司", "行业", "产业", "地区", "省", "市", "县", "区", "集团", "银行", "部门",
