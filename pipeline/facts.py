@@ -286,6 +286,7 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
     return best
 
 
+_REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
 
@@ -456,6 +457,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 text[start:t.start].strip(_TRIM) in ("", "截至", "截止", "在", "到", "从", "自", "至", "于", "今年",
                                                     "去年", "其中", "同期"):
             start = t.end
+    reporting = _REPORTING.match(text, start, q_start)
+    if reporting:
+        start = reporting.end()  # 报告提出国内生产总值增长… → 国内生产总值
     head = text[start:q_start]
     for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
                    "时间", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已"):
