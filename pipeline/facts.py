@@ -117,7 +117,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             sentence_time[index] = time
         segment = text[seg_start:q.start]
         if seg_start > clause_start and not segment.strip("、和及与以及，, ") and items:
-            # the next value of a list: 、7618亿元和943亿元
+            # the next value of a list: 、6300亿元和850亿元
             item_index += 1
             subject = items[item_index] if item_index < len(items) else prev_phrase.subject
             phrase = _Phrase(subject, prev_phrase.metric)
@@ -176,7 +176,7 @@ def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr
 
 def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities: Sequence[Entity],
                 times: Sequence[TimeExpr]) -> List[Span]:
-    """The coordinated subjects before 分别 (中部、西部和东北地区分别为 → 中部 / 西部 / 东北地区)."""
+    """The coordinated subjects before 分别 (华东、华中和西南分别为 → 华东 / 华中 / 西南)."""
     np_start, np_end = _noun_phrase(text, start, q_start, times)
     if phrase.metric is not None and np_start <= phrase.metric[0] <= np_end \
             and text[phrase.metric[0] - 1] not in "、和及与" and "、" not in text[phrase.metric[0]:phrase.metric[1]]:
@@ -321,7 +321,7 @@ def _change(clause: str, quantity_text: str = "") -> str:
 
 
 _NOUN_AFTER_CUE = ("值", "率", "速", "幅", "面", "量")
-# Cues of change that also name what changes (减税降费超过2.3万亿元): they set the change but stay in the metric.
+# Cues of change that also name what changes (全年减税降费逾1万亿元): they set the change but stay in the metric.
 _INCREASE_NOUNS = ("新建", "增收", "回升", "加快")
 _DECREASE_NOUNS = ("减税", "降费", "压缩", "减排", "压减", "减轻")
 
@@ -356,7 +356,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
         if len(ents) > 1 and all(text[a.end:b.start].strip() in ("、", "和", "及", "与", "以及", "")
                                  for a, b in zip(ents, ents[1:])):
-            last = ents[-1]  # 罗湖、深圳湾、福田口岸日均出入境人员: the list ends at the last name
+            last = ents[-1]  # 甲港、乙港、丙港日均通关人数: the list ends at the last name
             return _Phrase((ent.start, ent.end), _trim(text, last.end, np_end) or prev.metric)
         rest = _metric_after_name(text, ent.end, np_end, times)
         metric = rest if rest else prev.metric if ent.end == np_end else None
@@ -459,7 +459,7 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             start = t.end
     reporting = _REPORTING.match(text, start, q_start)
     if reporting:
-        start = reporting.end()  # 报告提出国内生产总值增长… → 国内生产总值
+        start = reporting.end()  # 规划提出国内生产总值增长… → 国内生产总值
     head = text[start:q_start]
     for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
                    "时间", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已"):

@@ -232,7 +232,7 @@ _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, rev
 _ASCII_UNITS = {u for u in _UNITS if u.isascii() and u[0].isalpha()}
 _PER_UNITS = {u: v[0] for u, v in _UNITS.items() if v[1] in ("COUNT", "MEASURE")}
 _PER_UNITS.update({"年": "年", "月": "月", "天": "天", "日": "日", "小时": "h"})
-# A compound unit: money per something, written after (26.30元/股, 万元/亩) or before (每公斤69.60元).
+# A compound unit: money per something, written after (26.30元/股, 万元/亩) or before (每公斤52.40元).
 _PER_RE = re.compile(r"/(" + "|".join(re.escape(u) for u in sorted(_PER_UNITS, key=len, reverse=True)) + ")")
 _PER_BEFORE_RE = re.compile(r"每(公斤|千克|斤|吨|克|股|平方米|亩|桶|升|千瓦时|度电|度)")
 
@@ -352,7 +352,7 @@ def _drop_overlaps(quantities: List[Quantity]) -> List[Quantity]:
 
 
 def _share_units(folded: str, quantities: List[Quantity]) -> List[Quantity]:
-    """A list shares its last unit: 7.01万亿、7.66万亿和8.24万亿元; 提高1.2和1.6个百分点; 1.5个和2个百分点."""
+    """A list shares its last unit: 3.02万亿、3.55万亿和4.10万亿元; 提高0.8和1.3个百分点; 1.5个和2个百分点."""
     out = list(quantities)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
@@ -595,7 +595,7 @@ def _match_unit(folded: str, pos: int, run: str):
 
 
 def _per_before(folded: str, start: int) -> Optional[str]:
-    """每公斤 earlier in the clause makes a price per kilogram (每公斤69.60元和67.09元)."""
+    """每公斤 earlier in the clause makes a price per kilogram (每公斤52.40元和48.15元)."""
     clause = _clause_before(folded, start)
     m = None
     for m in _PER_BEFORE_RE.finditer(folded, clause, start):

@@ -37,9 +37,9 @@ CASES = [
      {"709亿元": ("全行业", "营业利润", "2019年", "level"),
       "32.7%": ("全行业", "营业利润", "2019年", "increase")}),
     # 分别 hands out a list of subjects in order
-    ("中部、西部和东北地区分别为12008亿元、7618亿元和943亿元。", (),
-     {"12008亿元": ("中部", None, None, "level"), "7618亿元": ("西部", None, None, "level"),
-      "943亿元": ("东北地区", None, None, "level")}),
+    ("华东、华中和西南地区分别为10200亿元、6300亿元和850亿元。", (),
+     {"10200亿元": ("华东", None, None, "level"), "6300亿元": ("华中", None, None, "level"),
+      "850亿元": ("西南地区", None, None, "level")}),
     # list items with their own names take the list's metric
     ("2024年，华东营业收入5.2亿元、华南3.1亿元。", (),
      {"5.2亿元": ("华东", "营业收入", "2024年", "level"), "3.1亿元": ("华南", "营业收入", "2024年", "level")}),
