@@ -411,9 +411,15 @@ def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verb
     bounds = [b for b in word_starts[max(lo, 0):] if start <= b <= end]
     found = None
     for a, b in zip(bounds, bounds[1:]):
-        if b < end and text[a:b] in verbs:
+        if b < end and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS:
             found = a
     return found
+
+
+# Verbs of jieba's lexicon that in news figures mostly name a sector or a measure (批发和零售业, 投资额).
+_NOUN_LIKE_VERBS = frozenset(("批发", "零售", "服务", "设计", "传播", "制造", "生产", "建设", "管理", "发展", "运输",
+                              "流通", "娱乐", "休闲", "投资", "消费", "出口", "进口", "贸易", "创新", "研发", "运营",
+                              "经营", "销售", "供应", "支出", "收入", "营业", "融资", "贷款", "存款"))
 
 
 def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
