@@ -94,7 +94,12 @@ def run(input_path: str, out: str, default_date: Optional[str], config_path: Opt
     config = _load_config(config_path)
     try:
         read_inputs(input_path)  # fail fast, before an output file is created
+        if "entities" in config.stages:
+            from .ner import check_ner_model
+            check_ner_model(config.ner_model_path)
     except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    except _model_errors() as exc:
         raise click.ClickException(str(exc)) from None
     try:
         sink = open_sink(out)

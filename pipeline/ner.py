@@ -100,14 +100,19 @@ class ModelNotFoundError(FileNotFoundError):
             f"of a trained model.")
 
 
+def check_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR) -> Path:
+    """The model folder, if it holds a pipeline; ``ModelNotFoundError`` (saying how to build it) otherwise."""
+    path = Path(model_dir)
+    if not ((path / "config.cfg").is_file() and (path / "meta.json").is_file()):
+        raise ModelNotFoundError(path)
+    return path
+
+
 def load_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR):
     """The spaCy pipeline in ``model_dir``; ``ModelNotFoundError`` when it is missing or incomplete."""
     import spacy
 
-    path = Path(model_dir)
-    if not ((path / "config.cfg").is_file() and (path / "meta.json").is_file()):
-        raise ModelNotFoundError(path)
-    return spacy.load(path)
+    return spacy.load(check_ner_model(model_dir))
 
 
 # --- splitting long texts -----------------------------------------------------------------------------------

@@ -154,3 +154,14 @@ def test_two_workers_write_the_same_rows(corpus, tmp_path):
     assert invoke("run", corpus, "--out", two, "-q", "-j", "2").exit_code == 0
     query = "SELECT quantity_id, text, value, unit, subject, metric, time FROM quantities ORDER BY quantity_id"
     assert sqlite3.connect(one).execute(query).fetchall() == sqlite3.connect(two).execute(query).fetchall()
+
+
+def test_missing_model_is_one_line_error_before_any_output(corpus, tmp_path):
+    config = tmp_path / "run.toml"
+    config.write_text(f'[newsfacts]\nner_model = "{tmp_path / "no-model"}"\n', encoding="utf-8")
+    out = tmp_path / "x.sqlite"
+    result = invoke("run", corpus, "--out", out, "--config", config)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: [NER-E001] No trained NER model at {tmp_path / 'no-model'}")
+    assert "newsfacts train ner" in result.output
+    assert not out.exists()
