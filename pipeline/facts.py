@@ -326,10 +326,6 @@ _INCREASE_NOUNS = ("新建", "增收", "回升", "加快")
 _DECREASE_NOUNS = ("减税", "降费", "压缩", "减排", "压减", "减轻")
 
 
-def _reach_at(clause: str, pos: int) -> bool:
-    return any(clause.startswith(cue, pos) for cue in _REACH)
-
-
 def _single_char_cue_ok(clause: str, pos: int) -> bool:
     # 增 / 降 / 多 / 少 / 高 / 低 as cues only right before the number or after a comparison (同比增, 比上年多).
     rest = clause[pos + 1:]
@@ -561,17 +557,6 @@ def _is_source(text: str, entity: Entity) -> bool:
     after = text[entity.end:entity.end + 10]
     before = text[max(0, entity.start - 2):entity.start]
     return after.lstrip("日0123456789月").startswith(_SOURCE_AFTER) or before.endswith(("据", "记者", "从", "本报", "社"))
-
-
-_ACTOR_ENDINGS = ("企业", "央企", "公司", "行业", "产业", "地区", "省", "市", "县", "区", "集团", "银行", "部门",
-                  "机构", "全行业", "全国", "我国", "工业", "服务业", "制造业", "农业", "平台", "市场", "铁路",
-                  "民航", "水路", "公路", "道路", "居民", "农民", "城镇", "农村", "民企", "国企", "股东",
-                  "产品", "模型", "用户", "家庭", "商品", "肉", "菜", "蛋", "果", "粮", "油")
-
-
-def _entity_like(owner: str) -> bool:
-    """Whether a modifier reads as the owner of a measure (中央企业, 东部地区, 猪肉) rather than part of it."""
-    return owner.endswith(_ACTOR_ENDINGS)
 
 
 _MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "全年", "人均", "日均", "年均", "累计", "合计",

@@ -14,7 +14,7 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, List, Optional, Sequence, Tuple
+from typing import IO, List, Optional, Tuple
 
 from ..model import Article
 from .reader import Skipped
