@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.evaluation import gold as gold_module
+from pipeline.io import reader as reader_module
 from pipeline.evaluation.gold import (
     GoldError, canonical_text, gold_files, load_articles, load_gold, validate_gold,
 )
@@ -77,13 +77,13 @@ def test_standoff_record_with_null_text(tmp_path, fixture_root):
 
 def test_corpus_file_is_read_once_per_load(tmp_path, fixture_root, monkeypatch):
     opened = []
-    real_open = gold_module.gzip.open
+    real_open = reader_module.gzip.open
 
     def counting_open(path, *args, **kwargs):
         opened.append(str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(gold_module.gzip, "open", counting_open)
+    monkeypatch.setattr(reader_module.gzip, "open", counting_open)
     path = write_jsonl(tmp_path / "g.jsonl", [standoff("pd-1", TEXT_A, "news/articles.jsonl.gz#n1"),
                                               standoff("pd-2", TEXT_B, "news/articles.jsonl.gz#n2")])
     load_gold(path, corpus_root=fixture_root)

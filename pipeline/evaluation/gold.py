@@ -12,15 +12,14 @@ Every stand-off text is checked against the record's ``text_sha256``; a mismatch
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence, Set, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
-from ..io.reader import canonical_text
+from ..io.reader import canonical_text, json_lines
 from ..model import Article, text_sha256
 
 logger = logging.getLogger(__name__)
@@ -66,19 +65,21 @@ def gold_files(path: GoldPaths) -> List[Path]:
     raise GoldError(f"gold path {path} does not exist")
 
 
+def _json_lines(file: Path) -> Iterator[Tuple[int, object]]:
+    """The records of a JSONL (optionally gzipped) file; a bad line stops the load with its place."""
+    for number, data, error in json_lines(file):
+        if error is not None:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "not UTF-8"
+            raise GoldError(f"{file}:{number}: not a JSON record ({reason})")
+        yield number, data
+
+
 def _records(files: List[Path]) -> Iterator[_Record]:
     for file in files:
-        with file.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise GoldError(f"{file}:{number}: not a JSON record ({exc.msg})") from None
-                if not isinstance(data, dict) or "id" not in data:
-                    raise GoldError(f"{file}:{number}: a record must be a JSON object with an 'id'")
-                yield _Record(file, number, data)
+        for number, data in _json_lines(file):
+            if not isinstance(data, dict) or "id" not in data:
+                raise GoldError(f"{file}:{number}: a record must be a JSON object with an 'id'")
+            yield _Record(file, number, data)
 
 
 def _article(record: _Record, text: Optional[str] = None) -> Article:
@@ -168,20 +169,12 @@ def _read_corpus(file: Path, needed: Dict[str, _Record]) -> Dict[str, str]:
         first = next(iter(needed.values()))
         raise GoldError(f"{first.where}: article {first.data['id']}: corpus file {file} is missing (named by its "
                         f"source {first.data['source']})")
-    opener = gzip.open if file.suffix == ".gz" else open
     found: Dict[str, str] = {}
-    with opener(file, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{file}:{number}: not a JSON record ({exc.msg})") from None
-            if data.get("id") in needed:
-                found[data["id"]] = data.get("text", "")
-                if len(found) == len(needed):
-                    break
+    for _number, data in _json_lines(file):
+        if isinstance(data, dict) and data.get("id") in needed:
+            found[data["id"]] = data.get("text", "")
+            if len(found) == len(needed):
+                break
     return found
 
 

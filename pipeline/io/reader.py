@@ -176,40 +176,51 @@ def _is_jsonl(path: Path) -> bool:
     return path.name.endswith(JSONL_SUFFIXES)
 
 
+def json_lines(path: Path) -> Iterator[Tuple[int, object, Optional[Exception]]]:
+    """``(line number, value, error)`` for each non-blank line of a JSONL or JSONL.gz file.
+
+    A line that is not UTF-8 JSON gives ``value`` None and the error; callers decide whether that skips the line
+    (corpus input) or stops the load (gold).
+    """
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line.decode("utf-8")), None
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                yield number, None, exc
+
+
 def read_jsonl_corpus(path: Path, *, default_date: Optional[str] = None,
                       max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[Article, Skipped]]:
     """Articles from a JSONL or JSONL.gz file of ``{"id", "date", "text"}`` records."""
-    opener = gzip.open if path.name.endswith(".gz") else open
     seen = set()
     try:
-        with opener(path, "rb") as handle:
-            for number, line in enumerate(handle, 1):
-                where = f"{path}:{number}"
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    yield Skipped(where, f"line {number} is not a JSON record ({exc.__class__.__name__})")
-                    continue
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    yield Skipped(where, f"line {number} has no string field 'text'")
-                    continue
-                article_id = str(record.get("id") or f"{path.name}:{number}")
-                if article_id in seen:
-                    yield Skipped(where, f"duplicate id {article_id!r}", article_id)
-                    continue
-                seen.add(article_id)
-                text = canonical_text(record["text"])
-                if not text.strip():
-                    yield Skipped(where, "empty text", article_id)
-                    continue
-                if len(text.encode("utf-8")) > max_bytes:
-                    yield Skipped(where, f"text is over the limit of {max_bytes:,} bytes (max_bytes)", article_id)
-                    continue
-                date = record.get("date") or date_from_dateline(text) or default_date
-                source = f"{path.name}#{article_id}"
-                yield Article(id=article_id, text=text, date=date, source=source)
+        for number, record, error in json_lines(path):
+            where = f"{path}:{number}"
+            if error is not None:
+                yield Skipped(where, f"line {number} is not a JSON record ({error.__class__.__name__})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield Skipped(where, f"line {number} has no string field 'text'")
+                continue
+            article_id = str(record.get("id") or f"{path.name}:{number}")
+            if article_id in seen:
+                yield Skipped(where, f"duplicate id {article_id!r}", article_id)
+                continue
+            seen.add(article_id)
+            text = canonical_text(record["text"])
+            if not text.strip():
+                yield Skipped(where, "empty text", article_id)
+                continue
+            if len(text.encode("utf-8")) > max_bytes:
+                yield Skipped(where, f"text is over the limit of {max_bytes:,} bytes (max_bytes)", article_id)
+                continue
+            date = record.get("date") or date_from_dateline(text) or default_date
+            source = f"{path.name}#{article_id}"
+            yield Article(id=article_id, text=text, date=date, source=source)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield Skipped(str(path), f"cannot read the rest of the file: {exc}")
 
