@@ -9,8 +9,6 @@ and for extract_quantities + extract_times, so the ratio between them is meaning
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
 import time
@@ -18,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.io.reader import read_jsonl_corpus  # noqa: E402
+from pipeline.model import Article  # noqa: E402
 from pipeline.numbers import extract_quantities, extract_times  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared/data/peoples-daily-2019-2020/articles.jsonl.gz"
@@ -25,12 +25,11 @@ _DIGITS = re.compile(r"\d+")
 
 
 def load(path: Path, limit: int):
-    opener = gzip.open if path.suffix == ".gz" else open
+    """(text, date) of the corpus articles, read by the pipeline's own JSONL reader."""
     articles = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            articles.append((record["text"], record.get("date")))
+    for item in read_jsonl_corpus(path):
+        if isinstance(item, Article):
+            articles.append((item.text, item.date))
             if limit and len(articles) >= limit:
                 break
     return articles

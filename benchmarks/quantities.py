@@ -24,7 +24,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import gzip  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
 import re  # noqa: E402
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from anchors import _version, systems as build_systems  # noqa: E402
 from pipeline.evaluation.gold import load_gold  # noqa: E402
+from pipeline.io.reader import read_jsonl_corpus  # noqa: E402
 from pipeline.evaluation.scoring import Evaluation, score_articles  # noqa: E402
 from pipeline.model import Article  # noqa: E402
 
@@ -69,11 +69,11 @@ def predict(system, gold: List[Article]) -> tuple:
 
 
 def read_pd(corpus_root: Path, limit: int) -> list:
+    """(text, date) of the People's Daily articles, read by the pipeline's own JSONL reader."""
     articles = []
-    with gzip.open(corpus_root / PD_CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            articles.append((record["text"], record.get("date")))
+    for item in read_jsonl_corpus(corpus_root / PD_CORPUS):
+        if isinstance(item, Article):
+            articles.append((item.text, item.date))
             if limit and len(articles) >= limit:
                 break
     return articles
