@@ -52,6 +52,9 @@ _METRIC_HEADS = (
     "市值", "票房", "客流", "用户", "次数", "速度", "水平", "能力", "面积", "容量", "装机", "吞吐量", "业务量",
     "件数", "人次", "比率", "回报", "毛利率", "负债", "资产", "融资", "募集资金", "营业额", "产能", "运量",
     "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业", "亏损", "净亏损", "盈利",
+    # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
+    "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
+    "出货量", "发货量", "装机容量",
 )
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
@@ -132,6 +135,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     phrase = _Phrase(items[0], phrase.metric)
             elif seg_start == clause_start:
                 items, item_index = [], 0
+        caption = _caption(text, q, s_end)
+        if caption is not None and any(caption[0] <= o.start < caption[1] for o in ordered):
+            caption = None
+        if caption is not None and seg_start == clause_start and not text[clause_start:q.start].strip(" \u3000\xa0\t-•·■●"):
+            # a figure box (45.2亿件  1月快递业务完成量): the number comes first, its description after it
+            phrase = _phrase(text, caption[0], _At(caption[1]), entities, times, word_starts, _Phrase(),
+                             caption[0], verbs)
+            if time is None:
+                time = next(((t.start, t.end) for t in times if caption[0] <= t.start < caption[1]), None)
         phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric)
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
@@ -153,6 +165,24 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         prev_phrase = phrase
         prev_end = q.end
     return result
+
+
+@dataclass(frozen=True)
+class _At:
+    """A stand-in for a quantity when a phrase ends somewhere else (a figure box's caption)."""
+
+    start: int
+
+
+_CAPTION = re.compile(r"[ \u3000\t\xa0]+([^\n。，,；;！？]{2,30}?)[ \u3000\t\xa0]*(?:\n|$)")
+
+
+def _caption(text: str, q: Quantity, s_end: int) -> Optional[Span]:
+    """The description after a number that opens its line (``988.3万千瓦时 广东充电桩充电电量``)."""
+    m = _CAPTION.match(text, q.end)
+    if m is None:
+        return None
+    return m.span(1)
 
 
 def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> Optional[Span]:
@@ -375,28 +405,82 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times),
                        (rest if metric else None) or prev.metric)
+    indicator = _indicator(text, np_start, np_end, any_owner=True)
+    if indicator is not None and indicator[0] > np_start:
+        # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
+        owner = _strip_adverbs(text, np_start, indicator[0])
+        if owner and not _verb_led(text, owner, word_starts, verbs):
+            return _Phrase(owner, indicator)
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
     if verb:
         # 全行业共实现营业利润 → owner 全行业, metric 营业利润
         owner = _strip_adverbs(text, np_start, verb.start())
         metric = _trim(text, verb.end(), np_end)
-        if owner and metric:
+        if owner and metric and metric[1] - metric[0] > 1:  # not 完成|量: 完成量 is the metric
             return _Phrase(owner, metric)
+    verb = _last_verb(text, np_start, np_end, word_starts, verbs)
+    if verb is not None and _metric_suffix(text, np_start, np_end, word_starts) is None:
+        # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted);
+        # 公安交管部门日均投入警力: the rate word goes with the verb, not the owner
+        owner_end = verb
+        modifier = next((m for m in _METRIC_MODIFIERS if text[np_start:owner_end].endswith(m)), None)
+        if modifier and owner_end - len(modifier) > np_start:
+            owner_end -= len(modifier)
+        owner = _trim(text, np_start, owner_end)
+        if owner and prev.subject is not None and _verb_led(text, owner, word_starts, verbs):
+            return _Phrase(prev.subject, _trim(text, np_start, np_end))
+        return _Phrase(owner or prev.subject, _trim(text, owner_end, np_end))
     metric = _metric_suffix(text, np_start, np_end, word_starts)
     if metric is not None:
         owner = _strip_adverbs(text, np_start, metric[0])
+        if owner and _verb_led(text, owner, word_starts, verbs):
+            obj = _object_after_verb(text, owner, word_starts, verbs)
+            if obj is not None:
+                return _Phrase(obj, metric)  # 带动相关市场规模: the verb's object owns the measure
+            if prev.subject is not None:
+                # …，签约授信金额1460亿元: an activity of the sentence's subject
+                return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
         return _Phrase(owner or prev.subject, metric)
-    verb = _last_verb(text, np_start, np_end, word_starts, verbs)
-    if verb is not None:
-        # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted)
-        owner = _trim(text, np_start, verb)
-        return _Phrase(owner or prev.subject, _trim(text, verb, np_end))
-    # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种).
+    # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
+    # an activity (…，套现约3564万元) is what the sentence's subject did: the metric.
     subject = _trim(text, np_start, np_end)
+    if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs):
+        return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
+
+
+def _verb_led(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
+    """The span opens with a verb of the lexicon (签约授信, 套现, 影响CPI): an activity, not an owner."""
+    if not verbs:
+        return False
+    start, end = span
+    i = bisect_right(word_starts, start)
+    first_end = word_starts[i] if i < len(word_starts) and word_starts[i] <= end else end
+    word = text[start:first_end]
+    if "的" in text[start:end] or word in _MODIFYING_VERBS:
+        return False  # 具备AI功能的产品, 新增光伏: a noun phrase that opens with a modifying verb
+    return start in word_starts and word in verbs and word not in _NOUN_LIKE_VERBS
+
+
+def _object_after_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[Span]:
+    """The noun phrase after a verb-led span's first word (带动|相关市场), or None when what follows is
+    a single word (签约|授信: a compound verb), an indicator (影响|CPI) or nothing."""
+    start, end = span
+    i = bisect_right(word_starts, start)
+    if i >= len(word_starts) or word_starts[i] >= end:
+        return None
+    rest = (word_starts[i], end)
+    j = bisect_right(word_starts, rest[0])
+    first = text[rest[0]:word_starts[j] if j < len(word_starts) and word_starts[j] <= end else end]
+    if rest[0] + len(first) >= end or text[rest[0]:end] in _INDICATORS:
+        return None
+    return _trim(text, *rest)
+
+
+_MODIFYING_VERBS = frozenset(("新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
 
 
 def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[int]:
@@ -500,6 +584,8 @@ def _metric_suffix(text: str, start: int, end: int, word_starts: Sequence[int]) 
         # the last word carries the suffix (消耗量, 下载量); without word spans take two characters
         cut = [w for w in word_starts if start <= w < end - 1]
         m_start = cut[-1] if cut else max(start, end - 2)
+        if end - m_start == 1 and len(cut) > 1:
+            m_start = cut[-2]  # 完成|量 → 完成量: a suffix alone is no metric
         return _extend_metric(text, start, m_start, end, word_starts)
     return None
 
@@ -509,7 +595,9 @@ _BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "�
                   "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
                   "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",
                   "产量", "出货量", "市值", "估值", "复工率", "完成率", "利润率", "毛利率", "回报率")
-_METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总")
+_COMPOUNDING_MEASURES = frozenset(("贷款", "存款", "业务", "收入", "利润", "营业", "销售", "投资", "交易", "成交",
+                                   "出口", "进口", "进出口", "消费", "融资", "资产", "负债", "运营"))
+_METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总", "年")
 
 
 def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: Sequence[int]) -> Span:
@@ -517,9 +605,14 @@ def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: S
     i = bisect_right(word_starts, m_start) - 1
     if i >= 0 and start <= word_starts[i] < m_start:
         m_start = word_starts[i]
-    # Take in modifiers that belong to the metric (日均Token消耗量, 全球下载量, 中文数据占比).
+    # Take in modifiers that belong to the metric (日均Token消耗量, 全球下载量, 中文数据占比) and measure
+    # words that compound with the head (贷款余额, 业务收入: not owners).
     while m_start > start:
         before = text[start:m_start]
+        j = bisect_right(word_starts, m_start - 1) - 1
+        if j >= 0 and start <= word_starts[j] < m_start and text[word_starts[j]:m_start] in _COMPOUNDING_MEASURES:
+            m_start = word_starts[j]
+            continue
         mod = next((m for m in _METRIC_MODIFIERS if before.endswith(m)), None)
         if mod:
             m_start -= len(mod)
@@ -586,14 +679,15 @@ _NATIONAL_OWNERS = ("全国", "我国", "全社会", "全市", "全省")
 _INDICATOR_OWNERS = ("", "去年", "今年", "全年", "当年") + _NATIONAL_OWNERS
 
 
-def _indicator(text: str, start: int, end: int) -> Optional[Span]:
-    """The indicator span when the phrase is a statistical indicator with at most a national owner."""
+def _indicator(text: str, start: int, end: int, *, any_owner: bool = False) -> Optional[Span]:
+    """The indicator span when the phrase is a statistical indicator with at most a national owner
+    (with ``any_owner``, whatever is written before it)."""
     phrase = text[start:end]
     for name in sorted(_INDICATORS, key=len, reverse=True):
         if phrase.endswith(name) or phrase.endswith(name + "（" + phrase[-4:-1] + "）"):
             pos = phrase.rfind(name)
             owner = phrase[:pos].rstrip("的")
-            if owner in _INDICATOR_OWNERS:
+            if any_owner or owner in _INDICATOR_OWNERS:
                 return (start + pos, end)
             return None
     return None

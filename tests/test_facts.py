@@ -54,6 +54,22 @@ CASES = [
       "15.2%": ("星河电子", "营业收入", "2024年", "increase")}),
     ("春节期间，民航发送旅客3543万人次。", (),
      {"3543万人次": ("民航", "发送旅客", "春节", "level")}),
+    # an activity in a later clause is what the sentence's subject did, not a new owner
+    ("今年以来，青州市银行业共走访企业3200家，签约授信金额860亿元。", (),
+     {"860亿元": ("青州市银行业", "签约授信金额", "今年", "level")}),
+    # measure words that compound with the head belong to the metric (贷款余额), not the owner
+    ("9月末，绿色企业贷款余额3.2万亿元，贷款户数比年初增加12万户。", (),
+     {"3.2万亿元": ("绿色企业", "贷款余额", "9月末", "level"), "12万户": ("绿色企业", None, "9月末", "increase")}),
+    # a written owner of a statistical indicator is the subject
+    ("1月，软件服务业实到外资3.5亿美元。", (), {"3.5亿美元": ("软件服务业", "实到外资", "1月", "level")}),
+    # activities whose amount is the figure
+    ("春节期间，外国游客出入境85万人次。", (), {"85万人次": ("外国游客", "出入境", "春节", "level")}),
+    # a rate word goes with the verb, not with the owner
+    ("国庆假期，全省交警部门日均投入警力2万人次。", (),
+     {"2万人次": ("全省交警部门", "日均投入警力", "国庆假期", "level")}),
+    # a figure box: the number opens its line and its caption follows
+    ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
+     {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
 ]
 
 
