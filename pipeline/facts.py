@@ -56,6 +56,7 @@ _METRIC_HEADS = (
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量",
 )
+_LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
@@ -95,7 +96,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         # Trust a name as a subject only where it agrees with the segmenter's word boundaries
         # (华信精 cut from 华信精工 by the entity model is not a subject).
         edges = set(word_starts)
-        entities = [e for e in entities if e.start in edges and e.end in edges]
+        entities = [e for e in entities if e.start in edges and e.end in edges and not _cuts_metric(text, e)]
     ordered = sorted(quantities, key=lambda q: q.start)
     result: List[Quantity] = []
     prev_sentence = -1
@@ -183,6 +184,11 @@ def _caption(text: str, q: Quantity, s_end: int) -> Optional[Span]:
     if m is None:
         return None
     return m.span(1)
+
+
+def _cuts_metric(text: str, entity: Entity) -> bool:
+    """A name whose end cuts a metric word in two (新闻信息服务营业|收入) is a boundary error of the model."""
+    return any(text.startswith(head, entity.end - k) for head in _LONG_HEADS for k in range(1, len(head)))
 
 
 def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> Optional[Span]:
@@ -402,9 +408,13 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # sentence's subject; what follows the verb names the metric when it has a metric word
         rest = _trim(text, lead.end(), np_end)
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
-        return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
-                       or _sentence_topic(text, s_start, np_start, times),
-                       (rest if metric else None) or prev.metric)
+        subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
+            or _sentence_topic(text, s_start, np_start, times)
+        if lead.group() in _BASE_VERBS and prev.metric is not None:
+            # 占进出口总值的55.5%, 高于全国出口增速5.94个百分点: what follows is the base; the figure is
+            # still about the measure already named
+            return _Phrase(subject, prev.metric)
+        return _Phrase(subject, (rest if metric else None) or prev.metric)
     indicator = _indicator(text, np_start, np_end, any_owner=True)
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
@@ -419,6 +429,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if owner and metric and metric[1] - metric[0] > 1:  # not 完成|量: 完成量 is the metric
             return _Phrase(owner, metric)
     verb = _last_verb(text, np_start, np_end, word_starts, verbs)
+    if verb == np_start and _object_after_verb(text, (np_start, np_end), word_starts, verbs) is not None:
+        verb = None  # 创意|设计服务: a name that opens with a verb-like word, not an activity
     if verb is not None and _metric_suffix(text, np_start, np_end, word_starts) is None:
         # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted);
         # 公安交管部门日均投入警力: the rate word goes with the verb, not the owner
@@ -447,7 +459,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
     # an activity (…，套现约3564万元) is what the sentence's subject did: the metric.
     subject = _trim(text, np_start, np_end)
-    if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs):
+    if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs) \
+            and _object_after_verb(text, subject, word_starts, verbs) is None:
         return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
 
@@ -517,6 +530,8 @@ def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
     return frozenset(found)
 
 
+#: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
+_BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
 _LEADING_VERB = re.compile(r"(共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
