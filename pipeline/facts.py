@@ -129,6 +129,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs)
             if "分别" in segment:
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times)
+                if len(new_items) < 2 and not items:
+                    new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
                 if len(new_items) > 1:
                     items = new_items
                 item_index = 0
@@ -227,6 +229,41 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
     if piece and found:
         found.append(piece)
     return found
+
+
+_LIST_CUES = re.compile(r"流向|投向|包括|涉及|覆盖|集中在|集中于|分布在|主要是|主要为|依次为|依次是")
+
+
+def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[int],
+                  verbs: FrozenSet[str]) -> List[Span]:
+    """The items of the nearest 、-list in an earlier clause of the sentence (主要流向甲业、乙业和丙业等领域，
+    占比分别为… → 甲业 / 乙业 / 丙业): the first item starts after the clause's last verb before it, the
+    last ends at 等 or at the clause's end."""
+    end = before
+    while end > s_start:
+        start = end - 1
+        while start > s_start and text[start - 1] not in _CLAUSE_BREAKS:
+            start -= 1
+        clause = text[start:end].rstrip("，,；;：: ")
+        if clause.count("、") >= 1:
+            seps = [i for i in range(start, start + len(clause)) if text[i] == "、"]
+            first_start = start
+            lo = bisect_right(word_starts, start) - 1
+            bounds = [w for w in word_starts[max(lo, 0):] if start <= w <= seps[0]]
+            for x, y in zip(bounds, bounds[1:]):
+                if text[x:y] in verbs and text[x:y] not in _NOUN_LIKE_VERBS and y < seps[0]:
+                    first_start = y
+            cue = None
+            for cue in _LIST_CUES.finditer(text, first_start, seps[0]):
+                pass
+            if cue is not None:
+                first_start = cue.end()
+            stop = text.find("等", seps[-1], start + len(clause))
+            edges = [first_start - 1] + seps + [stop if stop > 0 else start + len(clause)]
+            items = [span for span in (_trim(text, x + 1, y) for x, y in zip(edges, edges[1:])) if span]
+            return items if len(items) > 1 else []
+        end = start - 1 if start > s_start else s_start
+    return []
 
 
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d")
@@ -682,13 +719,13 @@ _INDICATORS = (
     "城镇新增就业", "新增就业", "农村贫困人口", "贫困人口", "社会消费品零售总额", "社会融资规模", "社融规模",
     "社会融资规模增量", "人民币贷款", "人民币存款", "广义货币", "M2", "狭义货币", "M1", "外汇储备",
     "合同外资", "实际使用外资", "实到外资", "进出口总值", "进出口总额", "货物贸易进出口", "货物贸易进出口总值",
-    "贸易顺差", "固定资产投资", "民间投资", "房地产开发投资", "规模以上工业增加值", "工业增加值",
-    "可再生能源发电量", "发电量", "全社会用电量", "用电量", "快递业务量", "邮政业务总量", "社会物流总额",
+    "贸易顺差", "固定资产投资", "民间投资", "房地产开发投资", "工业增加值",
+    "可再生能源发电量", "发电量", "用电量", "快递业务量", "邮政业务总量", "社会物流总额",
     "财政收入", "一般公共预算收入", "一般公共预算支出", "税收收入", "居民人均可支配收入", "人均可支配收入",
     "粮食产量", "粗钢产量", "原油产量", "天然气产量", "客运量", "货运量", "旅客发送量", "港口货物吞吐量",
     "货物吞吐量", "集装箱吞吐量",
 )
-_NATIONAL_OWNERS = ("全国", "我国", "全社会", "全市", "全省")
+_NATIONAL_OWNERS = ("全国", "我国", "全社会", "全市", "全省", "国内")
 _INDICATOR_OWNERS = ("", "去年", "今年", "全年", "当年") + _NATIONAL_OWNERS
 
 

@@ -67,6 +67,13 @@ CASES = [
     # a rate word goes with the verb, not with the owner
     ("国庆假期，全省交警部门日均投入警力2万人次。", (),
      {"2万人次": ("全省交警部门", "日均投入警力", "国庆假期", "level")}),
+    # 分别 hands out the items of a list named in an earlier clause
+    ("一季度，青州市外贸主要流向机电产品、纺织服装、农产品等传统领域，占比分别为40.1%、20.5%和9.8%。", (),
+     {"40.1%": ("机电产品", "占比", "一季度", "level"), "20.5%": ("纺织服装", "占比", "一季度", "level"),
+      "9.8%": ("农产品", "占比", "一季度", "level")}),
+    # a national owner word before an indicator is the subject (gold notes: 我国 / 全国 / 全社会 / 国内)
+    ("前三季度，国内原油产量达1.2亿吨。", (), {"1.2亿吨": ("国内", "原油产量", "前三季度", "level")}),
+    ("2024年，全社会用电量9.8万亿千瓦时。", (), {"9.8万亿千瓦时": ("全社会", "用电量", "2024年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
