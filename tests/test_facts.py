@@ -74,6 +74,9 @@ CASES = [
     # a national owner word before an indicator is the subject (gold notes: 我国 / 全国 / 全社会 / 国内)
     ("前三季度，国内原油产量达1.2亿吨。", (), {"1.2亿吨": ("国内", "原油产量", "前三季度", "level")}),
     ("2024年，全社会用电量9.8万亿千瓦时。", (), {"9.8万亿千瓦时": ("全社会", "用电量", "2024年", "level")}),
+    # 分…看 continues the previous sentence of the paragraph: its time carries over
+    ("2024年，青州市用电量52亿千瓦时。分产业看，第二产业用电量30亿千瓦时。", (),
+     {"30亿千瓦时": ("第二产业", "用电量", "2024年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
