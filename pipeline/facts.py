@@ -420,7 +420,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
     # A name leads the phrase when it owns the figure (星河电子营业收入); one inside it is a modifier (经广西口岸).
     ents = [e for e in entities if np_start <= e.start and e.end <= np_end and not _is_source(text, e)
-            and (e.start - np_start <= 1 or text[np_start:e.start].rstrip("、和与及") in ("", "我国", "全国", "其中"))]
+            and (e.start - np_start <= 1 or text[np_start:e.start].rstrip("、和与及对同") in ("", "我国", "全国", "其中", "我", "我国与", "我与", "我国对", "我对"))]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
         if len(ents) > 1 and all(text[a.end:b.start].strip() in ("、", "和", "及", "与", "以及", "")
@@ -568,7 +568,7 @@ def load_verbs(min_freq: int = 50) -> FrozenSet[str]:
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
 _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
-_LEADING_VERB = re.compile(r"(共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
+_LEADING_VERB = re.compile(r"(影响|拉动|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 
@@ -583,6 +583,9 @@ def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
                 changed = True
                 break
     return _trim(text, start, end)
+
+
+_RATE_PREFIXES = frozenset("日年月人户季周")
 
 
 def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[TimeExpr]) -> Span:
@@ -604,15 +607,20 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             head = head[len(marker):]
     end = q_start
     # A comparison base is not part of the phrase: 增速比上年提高 → 增速; 调用价格较年初降低 → 调用价格.
-    comparison = _COMPARISON_IN_PHRASE.search(text, start, end)
-    if comparison and comparison.start() > start:
-        end = comparison.start()
+    for comparison in _COMPARISON_IN_PHRASE.finditer(text, start, end):
+        if comparison.group() in ("与", "和") and text[start:comparison.start()] in ("我", "我国", "中国"):
+            continue  # 我与东盟贸易总值: bilateral trade, not a comparison
+        if comparison.start() > start:
+            end = comparison.start()
+        break
     changed = True
     while changed and end > start:
         changed = False
         tail = text[start:end]
         for word in sorted(_PREDICATES + _ADVERBS, key=len, reverse=True):
             if tail.endswith(word) and end - len(word) >= start:
+                if word == "均" and tail[-2:-1] in _RATE_PREFIXES:
+                    break  # 日均, 人均: a rate word, not the adverb 均
                 end -= len(word)
                 changed = True
                 break

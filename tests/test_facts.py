@@ -77,6 +77,13 @@ CASES = [
     # 分…看 continues the previous sentence of the paragraph: its time carries over
     ("2024年，青州市用电量52亿千瓦时。分产业看，第二产业用电量30亿千瓦时。", (),
      {"30亿千瓦时": ("第二产业", "用电量", "2024年", "level")}),
+    # bilateral trade: the partner is the subject (gold notes), 与 is not a comparison here
+    ("今年前5个月，我与东盟贸易总值2.1万亿元，增长6.1%。", [("东盟", "ORG")],
+     {"2.1万亿元": ("东盟", "贸易总值", "今年前5个月", "level"),
+      "6.1%": ("东盟", "贸易总值", "今年前5个月", "increase")}),
+    # 日均 is a rate word, not 日 + the adverb 均
+    ("今年以来，青州板累计成交额900亿元，日均45亿元。", (),
+     {"45亿元": ("青州板", "日均", "今年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
