@@ -153,7 +153,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
-            named_here = _has_entity(entities, phrase.subject) and phrase.subject[0] >= clause_start
+            named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and (
+                _has_entity(entities, phrase.subject)
+                or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
@@ -338,8 +340,15 @@ def _clause_start(text: str, s_start: int, q_start: int) -> int:
     return i
 
 
+#: verbs between an actor and a count (科创板共有36家公司, 共认定40727个扶贫产品): the actor is the subject
+_COUNT_ACTOR_VERB = re.compile(r"共有|拥有|设有|认定|涉及|覆盖|支持|培育|遴选|新设|破获|查获|打掉|查缴|出动|开通|"
+                               r"建成|发布|推出|引进|签约|带动|吸引|服务|帮扶")
+
+
 def _is_count_word(text: str, span: Span) -> bool:
-    return text[span[0]:span[1]].endswith(("数量", "总量", "品种数", "总数", "数"))
+    """数量, 品种数: a count's own noun; a longer phrase (邮政业务总量, 贷款余额户数) names what is counted."""
+    word = text[span[0]:span[1]]
+    return len(word) <= 3 and word.endswith(("数量", "总量", "品种数", "总数", "数"))
 
 
 def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) -> Optional[Span]:

@@ -59,7 +59,7 @@ CASES = [
      {"860亿元": ("青州市银行业", "签约授信金额", "今年", "level")}),
     # measure words that compound with the head belong to the metric (贷款余额), not the owner
     ("9月末，绿色企业贷款余额3.2万亿元，贷款户数比年初增加12万户。", (),
-     {"3.2万亿元": ("绿色企业", "贷款余额", "9月末", "level"), "12万户": ("绿色企业", None, "9月末", "increase")}),
+     {"3.2万亿元": ("绿色企业", "贷款余额", "9月末", "level"), "12万户": ("绿色企业", "贷款户数", "9月末", "increase")}),
     # a written owner of a statistical indicator is the subject
     ("1月，软件服务业实到外资3.5亿美元。", (), {"3.5亿美元": ("软件服务业", "实到外资", "1月", "level")}),
     # activities whose amount is the figure
@@ -84,6 +84,10 @@ CASES = [
     # 日均 is a rate word, not 日 + the adverb 均
     ("今年以来，青州板累计成交额900亿元，日均45亿元。", (),
      {"45亿元": ("青州板", "日均", "今年", "level")}),
+    # counts with an actor distinct from what is counted (ANNOTATION §6): actor subject, counted noun metric
+    ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司上市交易", "6月底", "level")}),
+    # a long phrase ending in 总量 names what is counted: it stays the metric
+    ("1月，青州市邮政业务总量1.2亿件。", (), {"1.2亿件": ("青州市", "邮政业务总量", "1月", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
