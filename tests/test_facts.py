@@ -88,6 +88,9 @@ CASES = [
     ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司上市交易", "6月底", "level")}),
     # a long phrase ending in 总量 names what is counted: it stays the metric
     ("1月，青州市邮政业务总量1.2亿件。", (), {"1.2亿件": ("青州市", "邮政业务总量", "1月", "level")}),
+    # a clause opening with 为 or an 按…口径 adverbial continues the sentence's subject
+    ("2024年，青岚科技归母净亏损1.2亿元，上年同期为盈利0.8亿元。", [("青岚科技", "ORG")],
+     {"0.8亿元": ("青岚科技", "盈利", "上年同期", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
