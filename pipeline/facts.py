@@ -147,6 +147,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                              caption[0], verbs)
             if time is None:
                 time = next(((t.start, t.end) for t in times if caption[0] <= t.start < caption[1]), None)
+        if text.startswith("的", q.end) and (phrase.subject is None or phrase.subject[0] < clause_start):
+            # 60%以上的会员企业…, 占出口总值近六成的机电产品…: the figure describes the noun after it
+            described = _counted_noun(text, q.end + 1, s_end, word_starts, verbs)
+            if described is not None and not text[described[0]:described[1]].endswith(_NOT_DESCRIBED) \
+                    and _metric_suffix(text, described[0], described[1], word_starts) is None:
+                phrase = _Phrase(described, phrase.metric)
         phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric)
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
@@ -292,6 +298,8 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     return None
 
 
+#: nouns after "N%的" that a figure sets (a target, a range) rather than describes
+_NOT_DESCRIBED = ("目标", "区间", "背后", "水平", "幅度", "速度", "比例", "任务", "要求", "标准")
 _COUNTED_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"（）()《》\d的和与及或等]")
 _COUNTED_STOP_WORDS = ("均", "已", "都", "全部", "共", "将", "在", "同比", "环比", "分别", "累计", "合计", "也",
                        "还", "正", "中", "里", "之", "以上", "左右", "次", "家次", "人次")
@@ -499,6 +507,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
+        if owner is None and prev.subject is None and np_start > s_start:
+            # …大模型“可灵AI”上线一年来，用户规模突破2200万: the name the sentence opened with owns it
+            return _Phrase(_entity_before(entities, s_start, np_start, text), metric)
         return _Phrase(owner or prev.subject, metric)
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
     # an activity (…，套现约3564万元) is what the sentence's subject did: the metric.
@@ -662,7 +673,7 @@ _BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "�
                   "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
                   "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",
                   "产量", "出货量", "市值", "估值", "复工率", "完成率", "利润率", "毛利率", "回报率")
-_COMPOUNDING_MEASURES = frozenset(("贷款", "存款", "业务", "收入", "利润", "营业", "销售", "投资", "交易", "成交",
+_COMPOUNDING_MEASURES = frozenset(("用户", "贷款", "存款", "业务", "收入", "利润", "营业", "销售", "投资", "交易", "成交",
                                    "出口", "进口", "进出口", "消费", "融资", "资产", "负债", "运营"))
 _METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总", "年")
 

@@ -91,6 +91,11 @@ CASES = [
     # a clause opening with 为 or an 按…口径 adverbial continues the sentence's subject
     ("2024年，青岚科技归母净亏损1.2亿元，上年同期为盈利0.8亿元。", [("青岚科技", "ORG")],
      {"0.8亿元": ("青岚科技", "盈利", "上年同期", "level")}),
+    # a figure before 的 describes the noun after it; a target it sets is not a subject
+    ("调查显示，60%以上的会员企业将扩大投资。", (), {"60%以上": ("会员企业", None, None, "level")}),
+    # a name the sentence opened with owns a measure written without an owner
+    ("青州智能的助手“小青”上线一年来，用户规模突破300万。", [("小青", "PRODUCT")],
+     {"300万": ("小青", "用户规模", None, "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
