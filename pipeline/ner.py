@@ -49,6 +49,12 @@ def char_ngram_ids(norms: numpy.ndarray) -> numpy.ndarray:
     return numpy.stack([norms, left, right], axis=1)
 
 
+def bigram_mix(left: numpy.ndarray, right: numpy.ndarray) -> numpy.ndarray:
+    """One uint64 key per character bigram from the NORM hashes of its two characters (static tables)."""
+    with numpy.errstate(over="ignore"):
+        return (left.astype("uint64") * _MIX_LEFT) ^ right.astype("uint64")
+
+
 def _char_feature_forward(model: Model, docs, is_train: bool) -> Tuple[List[Ints2d], Callable]:
     features = []
     with_shape = model.attrs["with_shape"]
@@ -77,6 +83,127 @@ def CharBigramEmbed(width: int, embed_width: int, char_rows: int, bigram_rows: i
         with_array(Maxout(width, embed_width * len(rows), nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
+
+
+def _hashed_char_bigrams(embed_width: int, char_rows: int, bigram_rows: int, shape_rows: int) -> Model:
+    rows = [char_rows, bigram_rows, bigram_rows] + ([shape_rows] if shape_rows else [])
+    embeddings = [HashEmbed(embed_width, r, column=i, seed=11 + i, dropout=0.0) for i, r in enumerate(rows)]
+    return chain(
+        Model("char_bigram_features", _char_feature_forward, attrs={"with_shape": bool(shape_rows)}),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        ragged2list(),
+    )
+
+
+@registry.architectures("newsfacts.CharLexiconEmbed.v1")
+def CharLexiconEmbed(width: int, embed_width: int, char_rows: int, bigram_rows: int, static_width: int,
+                     lexicon: Optional[str] = None, max_word_len: int = 6) -> Model:
+    """``CharBigramEmbed`` plus fixed pretrained vectors (``pipeline/training/lexicon.py``): of the character,
+    its left and right bigrams, and the count-weighted means of the lexicon words the character begins,
+    continues and ends (SoftLexicon's B/M/E sets), so that a one-token-per-character model sees word
+    candidates and what unlabelled news text says about them. ``lexicon`` is the ``.npz`` table, read when
+    the model is initialised for training; a trained model carries the table in its weights."""
+    static = Model("static_lexicon", _static_forward, init=_static_init, dims={"nO": 6 * static_width},
+                   attrs={"lexicon": lexicon, "max_word_len": max_word_len, "words": []})
+    return chain(
+        concatenate(_hashed_char_bigrams(embed_width, char_rows, bigram_rows, 0), static),
+        with_array(Maxout(width, 3 * embed_width + 6 * static_width, nP=3, dropout=0.0, normalize=True)),
+    )
+
+
+#: per static_lexicon layer: lexicon word → row, and the set of the words' proper prefixes (kept out of the
+#: layer's attrs, which are serialised)
+_WORD_INDEXES: Dict[int, Tuple[Dict[str, int], frozenset]] = {}
+_STATIC_PARAMS = ("char_keys", "char_vectors", "bigram_keys", "bigram_vectors", "word_vectors", "word_weights")
+
+
+def _static_init(model: Model, X=None, Y=None) -> None:
+    if all(model.has_param(name) for name in _STATIC_PARAMS) or not model.attrs["lexicon"]:
+        return
+    from pipeline.training.lexicon import LexiconTable
+
+    table = LexiconTable.from_disk(Path(model.attrs["lexicon"]))
+    width = model.get_dim("nO") // 6
+    if table.width != width:
+        raise ValueError(f"lexicon vectors are {table.width} wide, the model expects static_width={width}")
+    model.set_param("char_keys", table.char_keys)
+    model.set_param("char_vectors", table.char_vectors)
+    model.set_param("bigram_keys", table.bigram_keys)
+    model.set_param("bigram_vectors", table.bigram_vectors)
+    model.set_param("word_vectors", table.word_vectors)
+    model.set_param("word_weights", numpy.log1p(table.word_counts).astype("float32"))
+    model.attrs["words"] = list(table.words)
+    _WORD_INDEXES.pop(model.id, None)
+
+
+def _lookup(keys: numpy.ndarray, vectors: numpy.ndarray, query: numpy.ndarray) -> numpy.ndarray:
+    """Rows of ``vectors`` for ``query`` keys (sorted ``keys``); zeros where a key is unknown."""
+    if not len(keys):
+        return numpy.zeros((len(query), vectors.shape[1]), dtype="float32")
+    idx = numpy.minimum(numpy.searchsorted(keys, query), len(keys) - 1)
+    found = keys[idx] == query
+    return vectors[idx].astype("float32") * found[:, None]
+
+
+def _static_forward(model: Model, docs, is_train: bool):
+    width = model.get_dim("nO") // 6
+    if not model.has_param("char_keys"):
+        raise ValueError("static_lexicon has no vectors: initialise it with a lexicon table")
+    indexes = _WORD_INDEXES.get(model.id)
+    if indexes is None:
+        words = model.attrs["words"]
+        prefixes = frozenset(w[:k] for w in words for k in range(2, len(w)))
+        indexes = _WORD_INDEXES[model.id] = ({w: i for i, w in enumerate(words)}, prefixes)
+    index, prefixes = indexes
+    char_keys, char_vectors = model.get_param("char_keys"), model.get_param("char_vectors")
+    bigram_keys, bigram_vectors = model.get_param("bigram_keys"), model.get_param("bigram_vectors")
+    word_vectors, word_weights = model.get_param("word_vectors"), model.get_param("word_weights")
+    max_len = model.attrs["max_word_len"]
+    outputs = []
+    for doc in docs:
+        n = len(doc)
+        out = numpy.zeros((n, 6 * width), dtype="float32")
+        if n:
+            norms = doc.to_array(NORM).astype("uint64")
+            prev = numpy.concatenate([[_BOUNDARY], norms[:-1]]).astype("uint64")
+            nxt = numpy.concatenate([norms[1:], [_BOUNDARY]]).astype("uint64")
+            out[:, :width] = _lookup(char_keys, char_vectors, norms)
+            out[:, width:2 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(prev, norms))
+            out[:, 2 * width:3 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(norms, nxt))
+            text = doc.text
+            if len(text) != n:  # a token longer than one character (a run of spaces): one symbol per token
+                text = "".join(t.text if len(t.text) == 1 else "\0" for t in doc)
+            hits = []  # (row, first, last) of every lexicon word in the doc
+            for i in range(n - 1):
+                for length in range(2, min(max_len, n - i) + 1):
+                    piece = text[i:i + length]
+                    row = index.get(piece)
+                    if row is not None:
+                        hits.append((row, i, i + length - 1))
+                    if piece not in prefixes:
+                        break
+            if hits:
+                rows = numpy.array([h[0] for h in hits])
+                weights = word_weights[rows]
+                vectors = word_vectors[rows].astype("float32") * weights[:, None]
+                sets = numpy.zeros((3, n, width), dtype="float32")
+                totals = numpy.zeros((3, n), dtype="float32")
+                firsts = numpy.array([h[1] for h in hits])
+                lasts = numpy.array([h[2] for h in hits])
+                numpy.add.at(sets[0], firsts, vectors)
+                numpy.add.at(totals[0], firsts, weights)
+                numpy.add.at(sets[2], lasts, vectors)
+                numpy.add.at(totals[2], lasts, weights)
+                for k, (first, last) in enumerate(zip(firsts, lasts)):
+                    if last - first > 1:
+                        sets[1, first + 1:last] += vectors[k]
+                        totals[1, first + 1:last] += weights[k]
+                totals[totals == 0] = 1.0
+                sets /= totals[:, :, None]
+                out[:, 3 * width:] = sets.transpose(1, 0, 2).reshape(n, 3 * width)
+        outputs.append(model.ops.asarray2f(out))
+    return outputs, lambda d_outputs: []
 
 
 # --- errors -------------------------------------------------------------------------------------------------

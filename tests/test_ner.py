@@ -223,3 +223,84 @@ def test_offsets_point_into_the_given_text():
     spans = {(text[e.start:e.end], e.label) for e in entities}
     assert {("腾讯元宝", "PRODUCT"), ("DeepSeek-R1", "PRODUCT"), ("云闪付APP", "PRODUCT")} <= spans
     assert list(recognizer.extract_many([text, "", text])) == [entities, [], entities]
+
+
+# --- static character, bigram and lexicon vectors (newsfacts.CharLexiconEmbed.v1) ----------------------------
+
+def _tiny_lexicon(path: Path):
+    import numpy
+
+    from pipeline.training.lexicon import LexiconTable, bigram_keys, char_keys
+
+    rng = numpy.random.default_rng(0)
+    chars = sorted(set("张三在北京工作李四去了上海腾讯公司"))
+    ckeys = char_keys(chars)
+    order = numpy.argsort(ckeys)
+    pairs = ["北京", "上海", "腾讯", "公司"]
+    bkeys = bigram_keys(char_keys([p[0] for p in pairs]), char_keys([p[1] for p in pairs]))
+    border = numpy.argsort(bkeys)
+    table = LexiconTable(ckeys[order], rng.normal(size=(len(chars), 8)).astype("float16")[order],
+                         bkeys[border], rng.normal(size=(len(pairs), 8)).astype("float16")[border],
+                         ["北京", "上海", "腾讯公司", "工作"], rng.normal(size=(4, 8)).astype("float16"),
+                         numpy.array([5, 4, 3, 2]))
+    table.to_disk(path)
+    return table
+
+
+def _lexicon_layer(nlp):
+    return next(node for node in nlp.get_pipe("ner").model.walk() if node.name == "static_lexicon")
+
+
+def test_lexicon_features_mark_words_begun_continued_and_ended(tmp_path):
+    """B/M/E sets: 腾讯公司 starts at 腾, continues over 讯 and 公, ends at 司; unknown keys give zeros."""
+    import numpy
+    import spacy
+    from spacy.util import load_config
+
+    table = _tiny_lexicon(tmp_path / "lex.npz")
+    config = load_config(ROOT / "configs" / "ner-lexicon.cfg", overrides={
+        "components.ner.model.tok2vec.embed.char_rows": 500, "components.ner.model.tok2vec.embed.bigram_rows": 500,
+        "components.ner.model.tok2vec.embed.static_width": 8, "paths.lexicon": str(tmp_path / "lex.npz")})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    layer = _lexicon_layer(nlp)
+    doc = nlp.make_doc("去腾讯公司")
+    features = layer.predict([doc])[0]
+    word = table.word_vectors[2].astype("float32")
+    begin, middle, end = (slice(8 * k, 8 * (k + 1)) for k in (3, 4, 5))
+    assert numpy.allclose(features[1, begin], word, atol=1e-3)
+    assert numpy.allclose(features[2, middle], word, atol=1e-3) and numpy.allclose(features[3, middle], word, atol=1e-3)
+    assert numpy.allclose(features[4, end], word, atol=1e-3)
+    assert not features[0, begin].any() and not features[4, begin].any()
+    # the character 去 is in the table, the bigram 去腾 is not
+    assert features[0, :8].any() and not features[0, 16:24].any()
+
+
+def test_lexicon_model_trains_without_touching_the_static_table_and_round_trips(tmp_path):
+    import numpy
+    import spacy
+    from spacy.training import Example
+    from spacy.util import load_config
+
+    _tiny_lexicon(tmp_path / "lex.npz")
+    config = load_config(ROOT / "configs" / "ner-lexicon.cfg", overrides={
+        "components.ner.model.tok2vec.embed.char_rows": 500, "components.ner.model.tok2vec.embed.bigram_rows": 500,
+        "components.ner.model.tok2vec.embed.static_width": 8, "paths.lexicon": str(tmp_path / "lex.npz")})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    data = [("张三在北京工作。", [(0, 2, "PERSON"), (3, 5, "LOC")]),
+            ("李四去了上海腾讯公司。", [(0, 2, "PERSON"), (4, 6, "LOC"), (6, 10, "ORG")])]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": ents}) for t, ents in data]
+    nlp.initialize(lambda: examples)
+    before = _lexicon_layer(nlp).get_param("word_vectors").copy()
+    for _ in range(30):
+        nlp.update(examples, drop=0.0)
+    assert numpy.array_equal(_lexicon_layer(nlp).get_param("word_vectors"), before)
+    nlp.to_disk(tmp_path / "tiny")
+    loaded = spacy.load(tmp_path / "tiny")   # the table travels inside the model, no lexicon file needed
+    (tmp_path / "lex.npz").unlink()
+    text = "张三在北京工作。李四去了上海腾讯公司。"
+    assert [(e.start_char, e.end_char, e.label_) for e in loaded(text).ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    recognizer = EntityRecognizer(tmp_path / "tiny", use_rules=False)
+    for entity in recognizer.extract("前言\n" + text):
+        assert 0 <= entity.start < entity.end <= len(text) + 3

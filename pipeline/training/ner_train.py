@@ -44,12 +44,38 @@ def train_ner(*, config: Path = DEFAULT_CONFIG, data_root: Path = DEFAULT_DATA_R
     counts = convert_corpora(Path(data_root), work_dir / "data")
     settings = {"paths.train": str(work_dir / "data" / "train.spacy"),
                 "paths.dev": str(work_dir / "data" / "dev.spacy")}
+    if _uses_lexicon(Path(config)):
+        settings["paths.lexicon"] = str(build_lexicon(Path(data_root), work_dir))
     settings.update(overrides or {})
     run_dir = work_dir / "run"
     spacy_train(Path(config), run_dir, overrides=settings, use_gpu=-1)
     install_model(run_dir / "model-best", Path(output_dir))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return TrainingRun(Path(output_dir), time.perf_counter() - started, peak, counts)
+
+
+def _uses_lexicon(config: Path) -> bool:
+    from spacy.util import load_config
+
+    return "lexicon" in load_config(config, interpolate=False).get("paths", {})
+
+
+def build_lexicon(data_root: Path, work_dir: Path) -> Path:
+    """The static vector table for ``newsfacts.CharLexiconEmbed.v1`` (``pipeline/training/lexicon.py``),
+    trained on the People's Daily articles and the NER training sentences; reused when already built."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from pipeline.training.lexicon import build_lexicon_table, corpus_texts
+
+    path = work_dir / "lexicon.npz"
+    if path.exists():
+        return path
+    vocab = spacy.blank("zh").vocab
+    train_texts = [doc.text for doc in DocBin().from_disk(work_dir / "data" / "train.spacy").get_docs(vocab)]
+    table = build_lexicon_table(corpus_texts(data_root, train_texts))
+    table.to_disk(path)
+    return path
 
 
 #: meta.json fields of the shipped model (the terms of the training data carry over to it)
@@ -75,8 +101,9 @@ def install_model(source: Path, target: Path) -> None:
     for item in Path(source).iterdir():
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / item.name)
     config = load_config(target / "config.cfg", interpolate=False)
-    for key in ("train", "dev"):
-        config["paths"][key] = None
+    for key in ("train", "dev", "lexicon"):
+        if key in config["paths"]:
+            config["paths"][key] = None
     config.to_disk(target / "config.cfg")
     meta = load_meta(target / "meta.json")
     meta.update(MODEL_META)
