@@ -465,6 +465,8 @@ def train_ner_command(config_file: str, corpus_root: Optional[str], work_dir: st
                         output_dir=Path(out_dir), overrides=overrides)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (is --corpus-root the shared data folder?)") from None
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(f"sentences: {run.sentences}")
     click.echo(f"model installed in {run.model_dir}; {run.seconds / 60:.1f} min, peak RSS {run.peak_rss_mb:.0f} MB")
 

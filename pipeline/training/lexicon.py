@@ -102,7 +102,10 @@ def build_lexicon_table(texts: Sequence[str], *, width: int = 50, max_bigrams: i
                         max_words: int = 120_000, min_count: int = 3, max_word_len: int = 6,
                         epochs: int = 5, workers: int = 2, seed: int = 1) -> LexiconTable:
     """Train the three word2vec models on ``texts`` and return the table (see the module docstring)."""
-    from gensim.models import Word2Vec
+    try:
+        from gensim.models import Word2Vec
+    except ImportError as exc:
+        raise ImportError("building the lexicon table needs gensim: pip install -e '.[train]'") from exc
 
     from pipeline.segment import Segmenter
 
