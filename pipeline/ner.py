@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import numpy
-from spacy.attrs import NORM, SHAPE
+from spacy.attrs import NORM, ORTH, SHAPE
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Ints2d
@@ -137,6 +137,15 @@ def _static_init(model: Model, X=None, Y=None) -> None:
     _WORD_INDEXES.pop(model.id, None)
 
 
+_SYMBOLS: Dict[int, str] = {}
+
+
+def _symbol(strings, orth: int) -> str:
+    text = strings[orth]
+    symbol = _SYMBOLS[orth] = text if len(text) == 1 else "\0"
+    return symbol
+
+
 def _lookup(keys: numpy.ndarray, vectors: numpy.ndarray, query: numpy.ndarray) -> numpy.ndarray:
     """Rows of ``vectors`` for ``query`` keys (sorted ``keys``); zeros where a key is unknown."""
     if not len(keys):
@@ -160,49 +169,62 @@ def _static_forward(model: Model, docs, is_train: bool):
     bigram_keys, bigram_vectors = model.get_param("bigram_keys"), model.get_param("bigram_vectors")
     word_vectors, word_weights = model.get_param("word_vectors"), model.get_param("word_weights")
     max_len = model.attrs["max_word_len"]
-    outputs = []
-    for doc in docs:
-        n = len(doc)
-        out = numpy.zeros((n, 6 * width), dtype="float32")
-        if n:
-            norms = doc.to_array(NORM).astype("uint64")
-            prev = numpy.concatenate([[_BOUNDARY], norms[:-1]]).astype("uint64")
-            nxt = numpy.concatenate([norms[1:], [_BOUNDARY]]).astype("uint64")
-            out[:, :width] = _lookup(char_keys, char_vectors, norms)
-            out[:, width:2 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(prev, norms))
-            out[:, 2 * width:3 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(norms, nxt))
-            text = doc.text
-            if len(text) != n:  # a token longer than one character (a run of spaces): one symbol per token
-                text = "".join(t.text if len(t.text) == 1 else "\0" for t in doc)
-            hits = []  # (row, first, last) of every lexicon word in the doc
-            for i in range(n - 1):
-                for length in range(2, min(max_len, n - i) + 1):
+    # The whole batch at once: per-document numpy calls cost more than the arithmetic.
+    lengths = [len(doc) for doc in docs]
+    total = sum(lengths)
+    out = numpy.zeros((total, 6 * width), dtype="float32")
+    if total:
+        attrs = numpy.concatenate([doc.to_array([NORM, ORTH]).reshape(-1, 2) for doc in docs]).astype("uint64")
+        norms = attrs[:, 0]
+        starts = numpy.cumsum([0] + lengths[:-1])
+        nonempty = numpy.array(lengths) > 0
+        firsts, lasts = starts[nonempty], (starts + numpy.array(lengths) - 1)[nonempty]
+        prev = numpy.empty_like(norms)
+        prev[1:] = norms[:-1]
+        prev[firsts] = _BOUNDARY
+        nxt = numpy.empty_like(norms)
+        nxt[:-1] = norms[1:]
+        nxt[lasts] = _BOUNDARY
+        out[:, :width] = _lookup(char_keys, char_vectors, norms)
+        out[:, width:2 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(prev, norms))
+        out[:, 2 * width:3 * width] = _lookup(bigram_keys, bigram_vectors, bigram_mix(norms, nxt))
+        # one symbol per token (a token longer than one character, a run of spaces, becomes \0), read from
+        # the ORTH ids: iterating Token objects (or doc.text) costs more than these lookups
+        strings = docs[0].vocab.strings
+        text = "".join([_SYMBOLS.get(o) or _symbol(strings, o) for o in attrs[:, 1].tolist()])
+        rows, begins, ends = [], [], []  # every lexicon word of every doc, by row and batch positions
+        for start, n in zip(starts.tolist(), lengths):
+            for i in range(start, start + n - 1):
+                for length in range(2, min(max_len, start + n - i) + 1):
                     piece = text[i:i + length]
                     row = index.get(piece)
                     if row is not None:
-                        hits.append((row, i, i + length - 1))
+                        rows.append(row)
+                        begins.append(i)
+                        ends.append(i + length - 1)
                     if piece not in prefixes:
                         break
-            if hits:
-                rows = numpy.array([h[0] for h in hits])
-                weights = word_weights[rows]
-                vectors = word_vectors[rows].astype("float32") * weights[:, None]
-                sets = numpy.zeros((3, n, width), dtype="float32")
-                totals = numpy.zeros((3, n), dtype="float32")
-                firsts = numpy.array([h[1] for h in hits])
-                lasts = numpy.array([h[2] for h in hits])
-                numpy.add.at(sets[0], firsts, vectors)
-                numpy.add.at(totals[0], firsts, weights)
-                numpy.add.at(sets[2], lasts, vectors)
-                numpy.add.at(totals[2], lasts, weights)
-                for k, (first, last) in enumerate(zip(firsts, lasts)):
-                    if last - first > 1:
-                        sets[1, first + 1:last] += vectors[k]
-                        totals[1, first + 1:last] += weights[k]
-                totals[totals == 0] = 1.0
-                sets /= totals[:, :, None]
-                out[:, 3 * width:] = sets.transpose(1, 0, 2).reshape(n, 3 * width)
-        outputs.append(model.ops.asarray2f(out))
+        if rows:
+            rows_a, begins_a, ends_a = numpy.array(rows), numpy.array(begins), numpy.array(ends)
+            weights = word_weights[rows_a]
+            vectors = word_vectors[rows_a].astype("float32") * weights[:, None]
+            sets = numpy.zeros((3, total, width), dtype="float32")
+            totals = numpy.zeros((3, total), dtype="float32")
+            numpy.add.at(sets[0], begins_a, vectors)
+            numpy.add.at(totals[0], begins_a, weights)
+            numpy.add.at(sets[2], ends_a, vectors)
+            numpy.add.at(totals[2], ends_a, weights)
+            inner = ends_a - begins_a - 1  # characters a word continues over (M)
+            hit = numpy.repeat(numpy.arange(len(rows_a)), inner)
+            if len(hit):
+                step = numpy.arange(len(hit)) - numpy.repeat(numpy.cumsum(inner) - inner, inner)
+                middles = begins_a[hit] + 1 + step
+                numpy.add.at(sets[1], middles, vectors[hit])
+                numpy.add.at(totals[1], middles, weights[hit])
+            totals[totals == 0] = 1.0
+            sets /= totals[:, :, None]
+            out[:, 3 * width:] = sets.transpose(1, 0, 2).reshape(total, 3 * width)
+    outputs = [model.ops.asarray2f(part) for part in numpy.split(out, numpy.cumsum(lengths)[:-1])]
     return outputs, lambda d_outputs: []
 
 

@@ -274,6 +274,12 @@ def test_lexicon_features_mark_words_begun_continued_and_ended(tmp_path):
     assert not features[0, begin].any() and not features[4, begin].any()
     # the character 去 is in the table, the bigram 去腾 is not
     assert features[0, :8].any() and not features[0, 16:24].any()
+    # a batch gives each doc what it gets alone: no bigram or word reaches across documents
+    docs = [nlp.make_doc(t) for t in ("北", "京", "", "去腾讯公司", "上海 腾讯")]
+    batched = layer.predict(docs)
+    for doc, got in zip(docs, batched):
+        assert numpy.array_equal(got, layer.predict([doc])[0])
+    assert not batched[0][:, 16:].any() and not batched[1][:, 8:].any()   # 北|京 apart: no 北京
 
 
 def test_lexicon_model_trains_without_touching_the_static_table_and_round_trips(tmp_path):
