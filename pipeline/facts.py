@@ -468,6 +468,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # 占进出口总值的55.5%, 高于全国出口增速5.94个百分点: what follows is the base; the figure is
             # still about the measure already named
             return _Phrase(subject, prev.metric)
+        if rest and not metric and _verb_led(text, rest, word_starts, verbs):
+            metric = rest  # 共查处各类交通违法行为600万起: the verb and its object say what is counted
         return _Phrase(subject, (rest if metric else None) or prev.metric)
     indicator = _indicator(text, np_start, np_end, any_owner=True)
     if indicator is not None and indicator[0] > np_start:
@@ -517,7 +519,16 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs) \
             and _object_after_verb(text, subject, word_starts, verbs) is None:
         return _Phrase(prev.subject, subject)
+    if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \
+            and "、" in text[clause_start - 1:clause_start + 1] and _has_verb(text, prev.metric, word_starts, verbs):
+        # 日均出动警力17万人次、警车6万余辆次: a list item takes the place of the verb's object
+        return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
+
+
+def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
+    """The span holds a verb of the lexicon followed by an object (出动|警力)."""
+    return _last_verb(text, span[0], span[1], word_starts, verbs) is not None
 
 
 def _verb_led(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
@@ -641,6 +652,8 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             if tail.endswith(word) and end - len(word) >= start:
                 if word == "均" and tail[-2:-1] in _RATE_PREFIXES:
                     break  # 日均, 人均: a rate word, not the adverb 均
+                if word == "为" and tail.endswith("行为"):
+                    break  # 违法行为: a noun, not the verb 为
                 end -= len(word)
                 changed = True
                 break

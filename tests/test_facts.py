@@ -96,6 +96,11 @@ CASES = [
     # a name the sentence opened with owns a measure written without an owner
     ("青州智能的助手“小青”上线一年来，用户规模突破300万。", [("小青", "PRODUCT")],
      {"300万": ("小青", "用户规模", None, "level")}),
+    # list items that stand for the verb's object; a verb and its object after 共 say what is counted
+    ("国庆假期，全省交警部门日均出动警力2万人次、警车3000余辆次，共查处各类交通违法行为12万起。", (),
+     {"2万人次": ("全省交警部门", "日均出动警力", "国庆假期", "level"),
+      "3000余辆次": ("全省交警部门", "警车", "国庆假期", "level"),
+      "12万起": ("全省交警部门", "查处各类交通违法行为", "国庆假期", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
