@@ -68,6 +68,8 @@ _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
 class _Phrase:
     subject: Optional[Span] = None
     metric: Optional[Span] = None
+    #: the measure a later comparison refers to, when the metric is a share's base (占全国出口总额的27.2%)
+    measure: Optional[Span] = None
 
 
 def sentence_bounds(text: str) -> List[Tuple[int, int]]:
@@ -153,7 +155,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             if described is not None and not text[described[0]:described[1]].endswith(_NOT_DESCRIBED) \
                     and _metric_suffix(text, described[0], described[1], word_starts) is None:
                 phrase = _Phrase(described, phrase.metric)
-        phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric)
+        phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric, phrase.measure)
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
@@ -430,7 +432,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     """Subject and metric spans from the noun phrase before the clause's predicate."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     if np_end <= np_start:
-        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), prev.metric)
+        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), _carried_metric(prev, q),
+                       prev.measure)
     if text[np_start:np_end] in _BARE_MEASURES:
         # 全长41.4公里, 均价约为1,200美元, 名义增长5.5%: a measure word alone; the subject is the sentence's
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
@@ -465,12 +468,14 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
             or _sentence_topic(text, s_start, np_start, times)
         if lead.group() in _BASE_VERBS and prev.metric is not None:
-            # 占进出口总值的55.5%, 高于全国出口增速5.94个百分点: what follows is the base; the figure is
-            # still about the measure already named
-            return _Phrase(subject, prev.metric)
+            # 高于全国出口增速5.94个百分点: what follows is the base; the figure is still about the measure
+            # already named
+            return _Phrase(subject, prev.measure or prev.metric)
+        if lead.group() == "占" and prev.metric is not None:
+            return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处各类交通违法行为600万起: the verb and its object say what is counted
-        return _Phrase(subject, (rest if metric else None) or prev.metric)
+        return _Phrase(subject, (rest if metric else None) or _carried_metric(prev, q), prev.measure)
     indicator = _indicator(text, np_start, np_end, any_owner=True)
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
@@ -529,6 +534,14 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
 def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
     """The span holds a verb of the lexicon followed by an object (出动|警力)."""
     return _last_verb(text, span[0], span[1], word_starts, verbs) is not None
+
+
+def _carried_metric(prev: _Phrase, q) -> Optional[Span]:
+    """The metric a clause without one continues: after a share (占全国出口总额的27.2%), a growth rate is
+    the measure's (同比增长6.34% → 出口额) and a change in points is the share's."""
+    if prev.measure is not None and getattr(q, "unit", None) != "pp":
+        return prev.measure
+    return prev.metric
 
 
 def _verb_led(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:

@@ -101,6 +101,11 @@ CASES = [
      {"2万人次": ("全省交警部门", "日均出动警力", "国庆假期", "level"),
       "3000余辆次": ("全省交警部门", "警车", "国庆假期", "level"),
       "12万起": ("全省交警部门", "查处各类交通违法行为", "国庆假期", "level")}),
+    # after a share, a growth rate and a comparison are about the measure, not the share's base
+    ("1—8月份，青州轻工出口额43亿美元，占全省出口总额的27.2%，同比增长6.3%，高于全省出口增速5.9个百分点。", (),
+     {"27.2%": ("青州轻工", "全省出口总额", "1—8月份", "level"),
+      "6.3%": ("青州轻工", "出口额", "1—8月份", "increase"),
+      "5.9个百分点": ("青州轻工", "出口额", "1—8月份", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
