@@ -130,7 +130,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs)
             if "分别" in segment:
-                new_items = _list_items(text, seg_start, q.start, phrase, entities, times)
+                values = _list_values(text, q, ordered, s_end)
+                new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
                 if len(new_items) < 2 and not items:
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
                 if len(new_items) > 1:
@@ -223,19 +224,42 @@ def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr
 
 
 def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities: Sequence[Entity],
-                times: Sequence[TimeExpr]) -> List[Span]:
+                times: Sequence[TimeExpr], values: int = 0) -> List[Span]:
     """The coordinated subjects before 分别 (华东、华中和西南分别为 → 华东 / 华中 / 西南)."""
     np_start, np_end = _noun_phrase(text, start, q_start, times)
     if phrase.metric is not None and np_start <= phrase.metric[0] <= np_end \
             and text[phrase.metric[0] - 1] not in "、和及与" and "、" not in text[phrase.metric[0]:phrase.metric[1]]:
         np_end = phrase.metric[0]
-    found, pos = [], np_start
-    for m in re.finditer(r"[、和及与]|以及", text[np_start:np_end]):
-        piece = _trim(text, pos, np_start + m.start())
+    found = _split_items(text, np_start, np_end, r"[、和及与]|以及")
+    if values and "、" in text[np_start:np_end] and len(found) > values:
+        # 电气机械和器材制造业、专用设备制造业…分别增长a、b、c: 和 inside a name; the 、 list has as many
+        # items as there are values
+        by_comma = _split_items(text, np_start, np_end, r"、")
+        if len(by_comma) == values:
+            return by_comma
+    return found
+
+
+def _list_values(text: str, q: Quantity, ordered: Sequence[Quantity], s_end: int) -> int:
+    """How many values a 分别 list hands out: this one and those joined to it by 、 / 和 / 及."""
+    count, end = 1, q.end
+    for other in ordered:
+        if other.start >= end and other.start < s_end:
+            if text[end:other.start].strip() in ("、", "和", "及", "与", "以及", ",", "，"):
+                count, end = count + 1, other.end
+            elif other.start > end:
+                break
+    return count
+
+
+def _split_items(text: str, start: int, end: int, separators: str) -> List[Span]:
+    found, pos = [], start
+    for m in re.finditer(separators, text[start:end]):
+        piece = _trim(text, pos, start + m.start())
         if piece:
             found.append(piece)
-        pos = np_start + m.end()
-    piece = _trim(text, pos, np_end)
+        pos = start + m.end()
+    piece = _trim(text, pos, end)
     if piece and found:
         found.append(piece)
     return found

@@ -106,6 +106,10 @@ CASES = [
      {"27.2%": ("青州轻工", "全省出口总额", "1—8月份", "level"),
       "6.3%": ("青州轻工", "出口额", "1—8月份", "increase"),
       "5.9个百分点": ("青州轻工", "出口额", "1—8月份", "increase")}),
+    # a 、 list with 和 inside its names: as many items as values
+    ("2024年，纺织和服装业、机械和器材制造业利润分别增长9.0%和10.8%。", (),
+     {"9.0%": ("纺织和服装业", "利润", "2024年", "increase"),
+      "10.8%": ("机械和器材制造业", "利润", "2024年", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
