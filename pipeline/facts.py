@@ -327,7 +327,7 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
 #: nouns after "N%的" that a figure sets (a target, a range) rather than describes
 _NOT_DESCRIBED = ("目标", "区间", "背后", "水平", "幅度", "速度", "比例", "任务", "要求", "标准")
 _COUNTED_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"（）()《》\d的和与及或等]")
-_COUNTED_STOP_WORDS = ("均", "已", "都", "全部", "共", "将", "在", "同比", "环比", "分别", "累计", "合计", "也",
+_COUNTED_STOP_WORDS = ("有", "均", "已", "都", "全部", "共", "将", "在", "同比", "环比", "分别", "累计", "合计", "也",
                        "还", "正", "中", "里", "之", "以上", "左右", "次", "家次", "人次")
 
 
