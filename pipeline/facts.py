@@ -58,7 +58,7 @@ _METRIC_HEADS = (
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
-_COMPARISON_BEFORE = re.compile(r"(较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
+_COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
 _CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
@@ -106,6 +106,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     prev_end = -1
     items: List[Span] = []  # subjects of a 分别 list (A、B和C分别为x、y和z), handed out in order
     item_index = 0
+    periods: List[Span] = []  # periods of a 分别 list (一季度、二季度分别为x和y)
+    period_index = -1
     sentence_time: dict = {}
     for q in ordered:
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
@@ -141,6 +143,16 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     phrase = _Phrase(items[0], phrase.metric)
             elif seg_start == clause_start:
                 items, item_index = [], 0
+        if "分别" in segment and seg_start == clause_start:
+            periods = _period_list(text, clause_start, q.start, times)
+            period_index = 0 if len(periods) == _list_values(text, q, ordered, s_end) else -1
+        elif seg_start > clause_start and not segment.strip("、和及与以及，, ") and period_index >= 0:
+            period_index += 1
+        elif seg_start == clause_start:
+            periods, period_index = [], -1
+        if 0 <= period_index < len(periods):
+            # 第一季度、第二季度、第三季度进出口规模分别为a、b和c: the list items are the periods
+            time = periods[period_index]
         caption = _caption(text, q, s_end)
         if caption is not None and any(caption[0] <= o.start < caption[1] for o in ordered):
             caption = None
@@ -238,6 +250,23 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
         if len(by_comma) == values:
             return by_comma
     return found
+
+
+def _period_list(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> List[Span]:
+    """Two or more times joined only by 、 / 和 / 及 (第一季度、第二季度、第三季度), in order, else []."""
+    inside = sorted((t for t in times if start <= t.start and t.end <= end
+                     and not _COMPARISON_BEFORE.search(text[max(start, t.start - 3):t.start])
+                     and not _COMPARISON_AFTER.match(text[t.end:t.end + 3])), key=lambda t: t.start)
+    best: List[Span] = []
+    run: List[Span] = []
+    for t in inside:
+        if run and text[run[-1][1]:t.start].strip() in ("、", "和", "及", "与"):
+            run.append((t.start, t.end))
+        else:
+            run = [(t.start, t.end)]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) > 1 else []
 
 
 def _list_values(text: str, q: Quantity, ordered: Sequence[Quantity], s_end: int) -> int:
