@@ -533,8 +533,11 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
         owner = _strip_adverbs(text, np_start, indicator[0])
-        if owner and not _verb_led(text, owner, word_starts, verbs):
+        if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[owner[0]:owner[1]]:
             return _Phrase(owner, indicator)
+        if owner:
+            # 用于实体经济的人民币贷款: a modifier narrows the indicator; it names no owner
+            return _Phrase(prev.subject, _trim(text, np_start, np_end))
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
     if verb:
         # 全行业共实现营业利润 → owner 全行业, metric 营业利润

@@ -115,6 +115,9 @@ CASES = [
      {"7.01亿元": (None, "进出口规模", "第一季度", "level"), "7.66亿元": (None, "进出口规模", "第二季度", "level")}),
     ("前三季度，青州市完成投资800亿元，完成全年任务的80.5%。", (),
      {"80.5%": ("青州市", "投资", "前三季度", "level")}),
+    # a modifier of a statistical indicator names no owner (national figures have none: gold notes)
+    ("前三季度，用于实体经济的人民币贷款增加13.9万亿元。", (),
+     {"13.9万亿元": (None, "用于实体经济的人民币贷款", "前三季度", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
