@@ -509,7 +509,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         owner = _strip_adverbs(text, np_start, indicator[0])
         if owner and text[owner[0]:owner[1]] not in _NATIONAL_OWNERS:
             owner = None
-        return _Phrase(owner, indicator)
+        # …上海新设外资项目563个…；合同外资100.97亿美元: the sentence's owner goes on
+        return _Phrase(owner or prev.subject, indicator)
     lead = _LEADING_VERB.match(text, np_start, np_end)
     if lead and lead.group() == "比" and text.startswith(("比亚迪", "比特", "比利时"), np_start):
         lead = None  # names, not the comparison 比
@@ -670,7 +671,7 @@ _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相�
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
 _LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
-_INTERNAL_VERB = re.compile(r"(共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
+_INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 
 
 def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:

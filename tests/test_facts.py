@@ -118,6 +118,9 @@ CASES = [
     # a modifier of a statistical indicator names no owner (national figures have none: gold notes)
     ("前三季度，用于实体经济的人民币贷款增加13.9万亿元。", (),
      {"13.9万亿元": (None, "用于实体经济的人民币贷款", "前三季度", "increase")}),
+    # an indicator without an owner word continues the owner of the sentence
+    ("1月，青州市新设外资项目56个，增长9.1%；合同外资10.9亿美元，增长19.6%。", (),
+     {"10.9亿美元": ("青州市", "合同外资", "1月", "level"), "19.6%": ("青州市", "合同外资", "1月", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
