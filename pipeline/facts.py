@@ -329,7 +329,8 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
     return []
 
 
-_TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d")
+_REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
+_TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
 
 
 def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExpr]) -> Optional[Span]:
@@ -337,6 +338,9 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     start = s_start
     while start < limit and text[start] in _TRIM + "\n":
         start += 1
+    opener = _REPORT_OPENER.match(text, start, limit)
+    if opener:
+        start = opener.end()  # 据介绍，新机场线一期…
     for marker in ("截至", "截止", "到", "在", "从", "自"):
         if text.startswith(marker, start):
             start += len(marker)

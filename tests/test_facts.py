@@ -121,6 +121,9 @@ CASES = [
     # an indicator without an owner word continues the owner of the sentence
     ("1月，青州市新设外资项目56个，增长9.1%；合同外资10.9亿美元，增长19.6%。", (),
      {"10.9亿美元": ("青州市", "合同外资", "1月", "level"), "19.6%": ("青州市", "合同外资", "1月", "increase")}),
+    # a bare measure takes the sentence's topic, read past a reporting opener (据介绍，)
+    ("据介绍，青州地铁新线将于年底开通，全长41.4公里。", (),
+     {"41.4公里": ("青州地铁新线", "全长", "年底", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
