@@ -329,6 +329,7 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
     return []
 
 
+_OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
 
@@ -500,6 +501,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             and (e.start - np_start <= 1 or text[np_start:e.start].rstrip("、和与及对同") in ("", "我国", "全国", "其中", "我", "我国与", "我与", "我国对", "我对"))]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
+        for later in sorted((e for e in entities if ent.end <= e.start and e.end <= np_end), key=lambda e: e.start):
+            if _OWNED_LINK.fullmatch(text[ent.end:later.start]):
+                ent = later  # 快手旗下可灵AI的全球用户数, 阿里巴巴开源的Qwen3: the product owns the figure
         if len(ents) > 1 and all(text[a.end:b.start].strip() in ("、", "和", "及", "与", "以及", "")
                                  for a, b in zip(ents, ents[1:])):
             last = ents[-1]  # 甲港、乙港、丙港日均通关人数: the list ends at the last name
@@ -633,7 +637,7 @@ def _object_after_verb(text: str, span: Span, word_starts: Sequence[int], verbs:
     return _trim(text, *rest)
 
 
-_MODIFYING_VERBS = frozenset(("新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
+_MODIFYING_VERBS = frozenset(("折叠", "移动", "跨境", "共享", "联网", "新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
 
 
 def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[int]:
@@ -705,8 +709,11 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
     if reporting:
         start = reporting.end()  # 规划提出国内生产总值增长… → 国内生产总值
     head = text[start:q_start]
-    for marker in ("截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
+    for marker in ("按可比口径", "按可比价格计算", "按可比价格", "按现价计算", "按照上年不变价计算",
+                   "截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
                    "时间", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已"):
+        if marker == "均" and head[1:2] in ("价", "值"):
+            continue  # 均价, 均值: a measure, not the adverb 均
         if head.startswith(marker) and len(head) > len(marker):
             start += len(marker)
             head = head[len(marker):]

@@ -124,6 +124,15 @@ CASES = [
     # a bare measure takes the sentence's topic, read past a reporting opener (据介绍，)
     ("据介绍，青州地铁新线将于年底开通，全长41.4公里。", (),
      {"41.4公里": ("青州地铁新线", "全长", "年底", "level")}),
+    # a company's product owns the figure (X旗下Y的, X开源的Y)
+    ("青岚科技旗下小青助手的月活跃用户数超过300万。", [("青岚科技", "ORG"), ("小青助手", "PRODUCT")],
+     {"超过300万": ("小青助手", "月活跃用户数", None, "level")}),
+    # 均价 is a measure, not the adverb 均 before 价; a modifying verb (折叠) does not split an owner
+    ("折叠屏手机出货量增长2.5%，均价约为1,200美元。", (),
+     {"1,200美元": ("折叠屏手机", "均价", None, "level")}),
+    # 按可比口径 is an adverbial, not a subject
+    ("国庆假期，全国国内出游8.9亿人次，按可比口径较去年同期增加1.2亿人次。", (),
+     {"1.2亿人次": ("全国国内", "出游", "国庆假期", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
