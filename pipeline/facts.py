@@ -329,6 +329,7 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
     return []
 
 
+_CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
@@ -805,7 +806,12 @@ def _trim(text: str, start: int, end: int) -> Optional[Span]:
 
 
 def _entity_before(entities: Sequence[Entity], s_start: int, pos: int, text: str = "") -> Optional[Span]:
-    """The sentence's topic entity: a name within the first clause of the sentence, before ``pos``."""
+    """The sentence's topic entity: a name within the first clause of the sentence, before ``pos``
+    (a connective opener such as 其中， or 同时， does not count as the first clause)."""
+    if text:
+        opener = _CONNECTIVE_OPENER.match(text, s_start, pos)
+        if opener:
+            s_start = opener.end()
     clause_end = min((i for i in (text.find(c, s_start, pos) for c in "，,；;：:") if i >= 0), default=pos) \
         if text else pos
     found = [e for e in entities if s_start <= e.start and e.end <= min(pos, clause_end)

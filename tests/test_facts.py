@@ -133,6 +133,9 @@ CASES = [
     # 按可比口径 is an adverbial, not a subject
     ("国庆假期，全国国内出游8.9亿人次，按可比口径较去年同期增加1.2亿人次。", (),
      {"1.2亿人次": ("全国国内", "出游", "国庆假期", "increase")}),
+    # a connective opener (其中，) is not the clause the topic name is looked for in
+    ("其中，消费品牌企业蜜果科技于3月7日挂牌，发行价为24.20港元/股。", [("蜜果科技", "ORG")],
+     {"24.20港元/股": ("蜜果科技", "发行价", "3月7日", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
