@@ -54,7 +54,7 @@ _METRIC_HEADS = (
     "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业", "亏损", "净亏损", "盈利",
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
-    "出货量", "发货量", "装机容量",
+    "出货量", "发货量", "装机容量", "在手订单", "订单",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -212,8 +212,16 @@ def _caption(text: str, q: Quantity, s_end: int) -> Optional[Span]:
 
 
 def _cuts_metric(text: str, entity: Entity) -> bool:
-    """A name whose end cuts a metric word in two (新闻信息服务营业|收入) is a boundary error of the model."""
+    """A name whose end cuts a metric word in two (新闻信息服务营业|收入), or that ends in an activity or
+    measure (新能源汽车累计出口), is a boundary error of the model."""
+    name = text[entity.start:entity.end]
+    if name.endswith(_NAME_ENDING_MEASURES):
+        return True
     return any(text.startswith(head, entity.end - k) for head in _LONG_HEADS for k in range(1, len(head)))
+
+
+_NAME_ENDING_MEASURES = ("出口", "进口", "收入", "利润", "规模", "销量", "产量", "总额", "总值", "增速", "占比",
+                         "用户数", "出货量", "营收")
 
 
 def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> Optional[Span]:
@@ -744,6 +752,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             changed = True
     while start < end and text[start] in _TRIM:
         start += 1
+    for t in times:  # 公司股价年内(累计上涨): a time after the phrase is not part of it
+        if t.end == end and t.start > start:
+            end = t.start
     return start, end
 
 

@@ -136,6 +136,12 @@ CASES = [
     # a connective opener (其中，) is not the clause the topic name is looked for in
     ("其中，消费品牌企业蜜果科技于3月7日挂牌，发行价为24.20港元/股。", [("蜜果科技", "ORG")],
      {"24.20港元/股": ("蜜果科技", "发行价", "3月7日", "level")}),
+    # a time after the phrase is not part of it; orders on hand are a measure
+    ("截至9月30日，公司股价年内累计上涨45.48%。", (), {"45.48%": ("公司", "股价", "年内", "increase")}),
+    ("截至2024年末，东川重工在手订单约380亿元。", (), {"约380亿元": ("东川重工", "在手订单", "2024年末", "level")}),
+    # a name the model ends in an activity (…累计出口) is a boundary error, not a subject
+    ("前7个月，新能源汽车累计出口130.8万辆。", [("新能源汽车累计出口", "ORG")],
+     {"130.8万辆": ("新能源汽车", "累计出口", "前7个月", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
