@@ -120,7 +120,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         time = _time_role(text, q, times, s_start)
         if time is None and index > 0 and _CONTINUATION.match(text[s_start:q.start]) \
                 and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):  # same paragraph
-            time = sentence_time.get(index - 1)
+            time = sentence_time.get(index - 1) or _last_period(text, bounds[index - 1], times)
         if time is not None:
             sentence_time[index] = time
         segment = text[seg_start:q.start]
@@ -337,7 +337,7 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
     return []
 
 
-_CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
+_CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
@@ -348,9 +348,9 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     start = s_start
     while start < limit and text[start] in _TRIM + "\n":
         start += 1
-    opener = _REPORT_OPENER.match(text, start, limit)
+    opener = _REPORT_OPENER.match(text, start, limit) or _CONNECTIVE_OPENER.match(text, start, limit)
     if opener:
-        start = opener.end()  # 据介绍，新机场线一期…
+        start = opener.end()  # 据介绍，新机场线一期… / 其间，…
     for marker in ("截至", "截止", "到", "在", "从", "自"):
         if text.startswith(marker, start):
             start += len(marker)
@@ -437,12 +437,24 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue
         if _COMPARISON_AFTER.match(text[t.end:t.end + 3]):
             continue
-        if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]):
-            continue
+        if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
+                and not re.match(r"^多?(来|以来)", text[t.end:t.end + 3]) and not text.startswith("前", t.start):
+            continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         best = (t.start, t.end)
     return best
+
+
+def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]) -> Optional[Span]:
+    """The last time of a sentence that is not a comparison base (the period a 其间 / 其中 sentence continues)."""
+    found = None
+    for t in sorted(times, key=lambda t: t.start):
+        if sentence[0] <= t.start and t.end <= sentence[1] \
+                and not _COMPARISON_BEFORE.search(text[max(sentence[0], t.start - 3):t.start]) \
+                and not _COMPARISON_AFTER.match(text[t.end:t.end + 3]) and t.type != "DURATION":
+            found = (t.start, t.end)
+    return found
 
 
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")

@@ -95,7 +95,7 @@ CASES = [
     ("调查显示，60%以上的会员企业将扩大投资。", (), {"60%以上": ("会员企业", None, None, "level")}),
     # a name the sentence opened with owns a measure written without an owner
     ("青州智能的助手“小青”上线一年来，用户规模突破300万。", [("小青", "PRODUCT")],
-     {"300万": ("小青", "用户规模", None, "level")}),
+     {"300万": ("小青", "用户规模", "一年", "level")}),
     # list items that stand for the verb's object; a verb and its object after 共 say what is counted
     ("国庆假期，全省交警部门日均出动警力2万人次、警车3000余辆次，共查处各类交通违法行为12万起。", (),
      {"2万人次": ("全省交警部门", "日均出动警力", "国庆假期", "level"),
@@ -142,6 +142,10 @@ CASES = [
     # a name the model ends in an activity (…累计出口) is a boundary error, not a subject
     ("前7个月，新能源汽车累计出口130.8万辆。", [("新能源汽车累计出口", "ORG")],
      {"130.8万辆": ("新能源汽车", "累计出口", "前7个月", "level")}),
+    # a duration that is a window (两年多来, 前6天) is the period; 其间 continues the previous sentence's time
+    ("两年多来，青州市营业收入增长约14.5亿元。", (), {"约14.5亿元": ("青州市", "营业收入", "两年", "increase")}),
+    ("国庆黄金周，青州警方全力维护秩序。其间，共破获各类案件261起。", (),
+     {"261起": (None, "破获各类案件", "国庆黄金周", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
