@@ -146,6 +146,9 @@ CASES = [
     ("两年多来，青州市营业收入增长约14.5亿元。", (), {"约14.5亿元": ("青州市", "营业收入", "两年", "increase")}),
     ("国庆黄金周，青州警方全力维护秩序。其间，共破获各类案件261起。", (),
      {"261起": (None, "破获各类案件", "国庆黄金周", "level")}),
+    # national statistics written without an owner word have no subject
+    ("2024年，二氧化硫排放量下降3.1%，钢材综合价格指数平均为105.8点。", (),
+     {"3.1%": (None, "二氧化硫排放量", "2024年", "decrease"), "105.8点": (None, "钢材综合价格指数", "2024年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
