@@ -149,6 +149,9 @@ CASES = [
     # national statistics written without an owner word have no subject
     ("2024年，二氧化硫排放量下降3.1%，钢材综合价格指数平均为105.8点。", (),
      {"3.1%": (None, "二氧化硫排放量", "2024年", "decrease"), "105.8点": (None, "钢材综合价格指数", "2024年", "level")}),
+    # 迈上 (reaching a mark) is a predicate: the clause continues the sentence's subject and metric
+    ("2024年青州市粮食总产量141亿斤，首次迈上140亿斤新台阶。", (),
+     {"140亿斤": ("青州市粮食", "总产量", "2024年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
