@@ -107,6 +107,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     prev_end = -1
     items: List[Span] = []  # subjects of a 分别 list (A、B和C分别为x、y和z), handed out in order
     item_index = 0
+    objects = False  # the list items are a verb's objects (metrics), not subjects
     periods: List[Span] = []  # periods of a 分别 list (一季度、二季度分别为x和y)
     period_index = -1
     sentence_time: dict = {}
@@ -114,7 +115,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
         s_start, s_end = bounds[index] if bounds else (0, len(text))
         if index != prev_sentence:
-            prev_phrase, items, item_index, prev_end = _Phrase(), [], 0, -1
+            prev_phrase, items, item_index, prev_end, objects = _Phrase(), [], 0, -1, False
             prev_sentence = index
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
@@ -128,8 +129,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if seg_start > clause_start and not segment.strip("、和及与以及，, ") and items:
             # the next value of a list: 、6300亿元和850亿元
             item_index += 1
-            subject = items[item_index] if item_index < len(items) else prev_phrase.subject
-            phrase = _Phrase(subject, prev_phrase.metric)
+            item = items[item_index] if item_index < len(items) else None
+            if objects:
+                phrase = _Phrase(prev_phrase.subject, item or prev_phrase.metric)
+            else:
+                phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs)
             if "分别" in segment:
@@ -139,8 +143,20 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
                 if len(new_items) > 1:
                     items = new_items
+                    # 现场查处酒驾醉驾、疲劳驾驶…等违法行为同比分别上升: the items are a verb's objects,
+                    # what is measured, while the sentence's subject goes on
+                    after_verb = _after_last_verb(text, new_items[0], word_starts, verbs)
+                    objects = prev_phrase.subject is not None and after_verb is not None
+                    if objects:
+                        items = [after_verb] + items[1:]
+                        last = items[-1]
+                        cut = text.find("等", last[0], last[1])
+                        if cut > last[0]:
+                            items[-1] = (last[0], cut)
                 item_index = 0
-                if items:
+                if items and objects:
+                    phrase = _Phrase(prev_phrase.subject, items[0])
+                elif items:
                     phrase = _Phrase(items[0], phrase.metric)
             elif seg_start == clause_start:
                 items, item_index = [], 0
@@ -276,6 +292,18 @@ def _period_list(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> 
         if len(run) > len(best):
             best = list(run)
     return best if len(best) > 1 else []
+
+
+def _after_last_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[Span]:
+    """What follows the last verb inside a first list item (现场查处|酒驾醉驾), or None without a verb."""
+    start, end = span
+    lo = bisect_right(word_starts, start) - 1
+    bounds = [b for b in word_starts[max(lo, 0):] if start <= b <= end]
+    found = None
+    for a, b in zip(bounds, bounds[1:]):
+        if b < end and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS and text[a:b] not in _MODIFYING_VERBS:
+            found = b
+    return _trim(text, found, end) if found is not None else None
 
 
 def _list_values(text: str, q: Quantity, ordered: Sequence[Quantity], s_end: int) -> int:

@@ -152,6 +152,11 @@ CASES = [
     # 迈上 (reaching a mark) is a predicate: the clause continues the sentence's subject and metric
     ("2024年青州市粮食总产量141亿斤，首次迈上140亿斤新台阶。", (),
      {"140亿斤": ("青州市粮食", "总产量", "2024年", "level")}),
+    # 分别 list items that are a verb's objects are metrics; the sentence's subject goes on
+    ("国庆假期，全省交警部门共查处交通违法行为6万起，其中现场查处酒驾醉驾、疲劳驾驶、客车超员等违法行为同比分别上升65%、36%和188%。", (),
+     {"65%": ("全省交警部门", "酒驾醉驾", "国庆假期", "increase"),
+      "36%": ("全省交警部门", "疲劳驾驶", "国庆假期", "increase"),
+      "188%": ("全省交警部门", "客车超员", "国庆假期", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
