@@ -548,7 +548,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
     # A name leads the phrase when it owns the figure (星河电子营业收入); one inside it is a modifier (经广西口岸).
     ents = [e for e in entities if np_start <= e.start and e.end <= np_end and not _is_source(text, e)
-            and (e.start - np_start <= 1 or text[np_start:e.start].rstrip("、和与及对同") in ("", "我国", "全国", "其中", "我", "我国与", "我与", "我国对", "我对"))]
+            and (e.start == np_start or (e.start - np_start == 1 and text[np_start] in "“\"‘《（(「") or text[np_start:e.start].rstrip("、和与及对同") in ("", "我国", "全国", "其中", "我", "我国与", "我与", "我国对", "我对"))]
     if ents:
         ent = ents[-1] if ents[-1].end == np_end else ents[0]
         for later in sorted((e for e in entities if ent.end <= e.start and e.end <= np_end), key=lambda e: e.start):
