@@ -33,7 +33,7 @@ _INCREASE = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", 
              "高于", "多", "高", "快于", "加快")
 _DECREASE = ("下降", "减少", "降低", "下跌", "回落", "下滑", "降", "减", "跌", "少增", "收窄", "缩小", "少", "低",
              "低于", "慢于", "放缓", "萎缩", "下调")
-_REACH = ("增至", "增长至", "增长到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到", "增加到", "增加至",
+_REACH = ("恢复至", "恢复到", "增至", "增长至", "增长到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到", "增加到", "增加至",
           "降至", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到", "回落至", "回落到", "扩大至", "扩大到",
           "收窄至", "收窄到", "缩小至", "缩小到", "上涨至", "下跌至")
 # Verbs (and verb-like words) that stand between a noun phrase and its number.
@@ -778,6 +778,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
     changed = True
     while changed and end > start:
         changed = False
+        for t in times:  # 消费规模已恢复至去年同期|70%: a time after the phrase is not part of it
+            if t.end == end and t.start > start:
+                end, changed = t.start, True
         tail = text[start:end]
         for word in sorted(_PREDICATES + _ADVERBS, key=len, reverse=True):
             if tail.endswith(word) and end - len(word) >= start:
@@ -793,9 +796,6 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             changed = True
     while start < end and text[start] in _TRIM:
         start += 1
-    for t in times:  # 公司股价年内(累计上涨): a time after the phrase is not part of it
-        if t.end == end and t.start > start:
-            end = t.start
     return start, end
 
 

@@ -157,6 +157,9 @@ CASES = [
      {"65%": ("全省交警部门", "酒驾醉驾", "国庆假期", "increase"),
       "36%": ("全省交警部门", "疲劳驾驶", "国庆假期", "increase"),
       "188%": ("全省交警部门", "客车超员", "国庆假期", "increase")}),
+    # a value recovered to a share of a base period: the base is neither metric nor time
+    ("“五一”期间，青州市消费规模已恢复至去年同期70%左右。", (),
+     {"70%左右": ("青州市", "消费规模", "五一", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
