@@ -605,6 +605,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if owner and metric and metric[1] - metric[0] > 1:  # not 完成|量: 完成量 is the metric
             return _Phrase(owner, metric)
     verb = _last_verb(text, np_start, np_end, word_starts, verbs)
+    if verb == np_start and prev.metric is not None and text[clause_start - 1:clause_start] in ("；", ";") \
+            and _object_after_verb(text, (np_start, np_end), word_starts, verbs) is not None:
+        verb = None  # …营业收入8099亿元；创意设计服务11069亿元: a parallel item's name, not an activity
     if verb is not None and _metric_suffix(text, np_start, np_end, word_starts) is None:
         # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted);
         # 公安交管部门日均投入警力: the rate word goes with the verb, not the owner

@@ -160,6 +160,10 @@ CASES = [
     # a value recovered to a share of a base period: the base is neither metric nor time
     ("“五一”期间，青州市消费规模已恢复至去年同期70%左右。", (),
      {"70%左右": ("青州市", "消费规模", "五一", "level")}),
+    # parallel items after ；take the measure already named, even when their name opens with a verb-like word
+    ("2024年，新闻服务营业收入810亿元，增长4.0%；创意设计服务1106亿元，增长6.5%。", (),
+     {"1106亿元": ("创意设计服务", "营业收入", "2024年", "level"),
+      "6.5%": ("创意设计服务", "营业收入", "2024年", "increase")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
