@@ -147,7 +147,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     # what is measured, while the sentence's subject goes on
                     after_verb = _after_last_verb(text, new_items[0], word_starts, verbs)
                     objects = prev_phrase.subject is not None and after_verb is not None
-                    if objects:
+                    measures = phrase.metric is not None and new_items[-1][0] <= phrase.metric[0] < new_items[-1][1]
+                    if measures:
+                        # 二氧化硫、氮氧化物排放量分别下降4.4%和3.5%: a list of measures, not of owners
+                        objects = True
+                        phrase = _Phrase(prev_phrase.subject, phrase.metric)
+                    elif objects:
                         items = [after_verb] + items[1:]
                         last = items[-1]
                         cut = text.find("等", last[0], last[1])

@@ -164,6 +164,9 @@ CASES = [
     ("2024年，新闻服务营业收入810亿元，增长4.0%；创意设计服务1106亿元，增长6.5%。", (),
      {"1106亿元": ("创意设计服务", "营业收入", "2024年", "level"),
       "6.5%": ("创意设计服务", "营业收入", "2024年", "increase")}),
+    # a 分别 list of measures (the last item holds the metric word) hands out metrics, not owners
+    ("2024年，二氧化硫、氮氧化物排放量分别下降4.4%和3.5%。", (),
+     {"4.4%": (None, "二氧化硫", "2024年", "decrease"), "3.5%": (None, "氮氧化物排放量", "2024年", "decrease")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
