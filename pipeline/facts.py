@@ -210,9 +210,16 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
         result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
-        prev_phrase = phrase
-        prev_end = q.end
+        if not _in_brackets(text, s_start, q.start):
+            # a figure inside a gloss (（包括单户授信1000万元以下的…）) leaves the sentence's reading alone
+            prev_phrase = phrase
+            prev_end = q.end
     return result
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    opened = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    return opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0
 
 
 @dataclass(frozen=True)
@@ -445,8 +452,17 @@ def _without_times(text: str, span: Optional[Span], times: Sequence[TimeExpr]) -
 
 
 def _clause_start(text: str, s_start: int, q_start: int) -> int:
-    i = q_start
-    while i > s_start and text[i - 1] not in _CLAUSE_BREAKS:
+    """Start of the clause holding ``q_start``: after the last clause break before it that is not inside
+    brackets (日均Token（词元，源代码中…单位）消耗量: the comma in the gloss breaks nothing)."""
+    i, depth = q_start, 0
+    while i > s_start:
+        c = text[i - 1]
+        if c in "）)":
+            depth += 1
+        elif c in "（(" and depth:
+            depth -= 1
+        elif (c in _CLAUSE_BREAKS or c in "（(") and not depth:
+            break  # a figure inside brackets has the bracket's text as its clause
         i -= 1
     return i
 
@@ -491,6 +507,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
     return found
 
 
+_GLOSS = re.compile(r"（[^（）]{4,}）")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
@@ -544,6 +561,25 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             verbs: FrozenSet[str] = frozenset()) -> _Phrase:
     """Subject and metric spans from the noun phrase before the clause's predicate."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
+    gloss = _GLOSS.search(text, np_start, np_end)
+    if gloss and gloss.start() > np_start and gloss.end() < np_end:
+        # 普惠小微贷款（包括…贷款）余额: the owner before the gloss, the measure after it
+        inner = _phrase(text, gloss.end(), q, entities, times, word_starts, prev, s_start, verbs)
+        if inner.subject is None and inner.metric is not None:
+            # 日均Token（词元，…）消耗量: modifiers before the gloss still belong to the measure
+            m_start = gloss.start()
+            while m_start > np_start:
+                before = text[np_start:m_start]
+                peel = re.search(r"[A-Za-z0-9]+$", before)
+                mod = next((m for m in _METRIC_MODIFIERS if before.endswith(m)), None)
+                if not (peel or mod):
+                    break
+                m_start -= len(peel.group()) if peel else len(mod)
+            owner = _trim(text, np_start, m_start)
+            metric = (m_start, inner.metric[1]) if m_start < gloss.start() else inner.metric
+            return _Phrase(owner, metric)
+        if inner.subject is not None and inner.subject[0] >= gloss.end():
+            return inner
     if np_end <= np_start:
         return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), _carried_metric(prev, q),
                        prev.measure)

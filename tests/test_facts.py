@@ -167,6 +167,12 @@ CASES = [
     # a 分别 list of measures (the last item holds the metric word) hands out metrics, not owners
     ("2024年，二氧化硫、氮氧化物排放量分别下降4.4%和3.5%。", (),
      {"4.4%": (None, "二氧化硫", "2024年", "decrease"), "3.5%": (None, "氮氧化物排放量", "2024年", "decrease")}),
+    # a gloss in brackets neither breaks the clause nor joins the phrase; a figure inside it leaves the
+    # sentence's reading alone
+    ("4月末，青州小微贷款（包括单户授信1000万元以下的企业贷款）余额1.6万亿元，同比增长25.1%。", (),
+     {"1.6万亿元": ("青州小微贷款", "余额", "4月末", "level"), "25.1%": ("青州小微贷款", "余额", "4月末", "increase")}),
+    ("2024年初，青州日均Token（词元，模型处理文本的单位）消耗量为1000亿。", (),
+     {"1000亿": ("青州", "日均Token（词元，模型处理文本的单位）消耗量", "2024年初", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
