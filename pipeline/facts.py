@@ -55,7 +55,7 @@ _METRIC_HEADS = (
     "库存", "商业库存", "批发价格", "零售价格", "均价", "失业率", "就业", "新增就业", "亏损", "净亏损", "盈利",
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
-    "出货量", "发货量", "装机容量", "在手订单", "订单",
+    "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -111,6 +111,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     periods: List[Span] = []  # periods of a 分别 list (一季度、二季度分别为x和y)
     period_index = -1
     sentence_time: dict = {}
+    sentence_metric: dict = {}
     for q in ordered:
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
         s_start, s_end = bounds[index] if bounds else (0, len(text))
@@ -191,6 +192,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and _metric_suffix(text, described[0], described[1], word_starts) is None:
                 phrase = _Phrase(described, phrase.metric)
         phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric, phrase.measure)
+        if phrase.metric is None and phrase.subject is None and index > 0 and index - 1 in sentence_metric \
+                and _CONTINUATION.match(text[s_start:q.start]) \
+                and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
+            # 分季度看，一季度增长6.4%: a clipped sentence takes the metric of the sentence it continues (§6)
+            phrase = _Phrase(None, sentence_metric[index - 1])
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
@@ -210,6 +216,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
         result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
+        if metric is not None:
+            sentence_metric[index] = metric
         if not _in_brackets(text, s_start, q.start):
             # a figure inside a gloss (（包括单户授信1000万元以下的…）) leaves the sentence's reading alone
             prev_phrase = phrase

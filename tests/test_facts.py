@@ -173,6 +173,11 @@ CASES = [
      {"1.6万亿元": ("青州小微贷款", "余额", "4月末", "level"), "25.1%": ("青州小微贷款", "余额", "4月末", "increase")}),
     ("2024年初，青州日均Token（词元，模型处理文本的单位）消耗量为1000亿。", (),
      {"1000亿": ("青州", "日均Token（词元，模型处理文本的单位）消耗量", "2024年初", "level")}),
+    # a clipped sentence (分季度看) takes the metric of the sentence it continues (§6)
+    ("前三季度，青州市国内生产总值同比增长6.2%。分季度看，一季度增长6.4%，二季度增长6.0%。", (),
+     {"6.4%": (None, "国内生产总值", "一季度", "increase"), "6.0%": (None, "国内生产总值", "二季度", "increase")}),
+    # progress is a measure
+    ("截至9月底，青州新线建设进度达到55.8%。", (), {"55.8%": ("青州新线建设", "进度", "9月底", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
