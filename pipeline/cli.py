@@ -442,8 +442,10 @@ def train() -> None:
 @click.option("--out", "out_dir", default="models/ner-zh", show_default=True, type=click.Path(file_okay=False),
               help="Where the best model is installed (MODEL_CARD.md there is kept).")
 @click.option("--max-steps", type=int, help="Stop after this many updates (a quick trial run).")
+@click.option("--cluener/--no-cluener", default=True, show_default=True,
+              help="Mix CLUENER 2020 into the training data (--no-cluener: MSRA alone, an ablation).")
 def train_ner_command(config_file: str, corpus_root: Optional[str], work_dir: str, out_dir: str,
-                      max_steps: Optional[int]) -> None:
+                      max_steps: Optional[int], cluener: bool) -> None:
     """Train the NER model from configs/ner.cfg on MSRA (90%), CLUENER 2020 and evaluate on MSRA (10%).
 
     About 80 minutes on one core; set OMP_NUM_THREADS=1 on a shared machine.
@@ -462,7 +464,7 @@ def train_ner_command(config_file: str, corpus_root: Optional[str], work_dir: st
     overrides = {"training.max_steps": max_steps} if max_steps else None
     try:
         run = train_ner(config=Path(config_file), data_root=root, work_dir=Path(work_dir).expanduser(),
-                        output_dir=Path(out_dir), overrides=overrides)
+                        output_dir=Path(out_dir), overrides=overrides, use_cluener=cluener)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (is --corpus-root the shared data folder?)") from None
     except ImportError as exc:

@@ -33,7 +33,7 @@ class TrainingRun:
 
 def train_ner(*, config: Path = DEFAULT_CONFIG, data_root: Path = DEFAULT_DATA_ROOT,
               work_dir: Path, output_dir: Path = DEFAULT_MODEL_DIR,
-              overrides: Optional[Dict[str, object]] = None) -> TrainingRun:
+              overrides: Optional[Dict[str, object]] = None, use_cluener: bool = True) -> TrainingRun:
     """Convert the corpora to ``work_dir`` (outside the repository: it holds corpus text), train with spaCy
     into ``work_dir/run`` and copy ``model-best`` to ``output_dir``."""
     import pipeline.ner  # noqa: F401  (registers newsfacts.CharBigramEmbed.v1)
@@ -41,7 +41,7 @@ def train_ner(*, config: Path = DEFAULT_CONFIG, data_root: Path = DEFAULT_DATA_R
 
     work_dir = Path(work_dir)
     started = time.perf_counter()
-    counts = convert_corpora(Path(data_root), work_dir / "data")
+    counts = convert_corpora(Path(data_root), work_dir / "data", use_cluener=use_cluener)
     settings = {"paths.train": str(work_dir / "data" / "train.spacy"),
                 "paths.dev": str(work_dir / "data" / "dev.spacy")}
     if _uses_lexicon(Path(config)):
