@@ -74,26 +74,28 @@ def CharBigramEmbed(width: int, embed_width: int, char_rows: int, bigram_rows: i
     Maxout layer to ``width``. Bigrams give a one-token-per-character model the word context that
     jieba-word models get from segmentation, without segmentation errors cutting entity boundaries.
     ``shape_rows`` 0 leaves the shape table out."""
-    rows = [char_rows, bigram_rows, bigram_rows] + ([shape_rows] if shape_rows else [])
-    embeddings = [HashEmbed(embed_width, r, column=i, seed=11 + i, dropout=0.0) for i, r in enumerate(rows)]
+    features, tables, n_tables = _char_bigram_tables(embed_width, char_rows, bigram_rows, shape_rows)
     return chain(
-        Model("char_bigram_features", _char_feature_forward, attrs={"with_shape": bool(shape_rows)}),
+        features,
         list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, embed_width * len(rows), nP=3, dropout=0.0, normalize=True)),
+        with_array(tables),
+        with_array(Maxout(width, embed_width * n_tables, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
+
+
+def _char_bigram_tables(embed_width: int, char_rows: int, bigram_rows: int, shape_rows: int):
+    """The feature extractor, the concatenated hash tables and their number (the layers of the shipped model,
+    in the order its weights were saved)."""
+    rows = [char_rows, bigram_rows, bigram_rows] + ([shape_rows] if shape_rows else [])
+    embeddings = [HashEmbed(embed_width, r, column=i, seed=11 + i, dropout=0.0) for i, r in enumerate(rows)]
+    features = Model("char_bigram_features", _char_feature_forward, attrs={"with_shape": bool(shape_rows)})
+    return features, concatenate(*embeddings), len(rows)
 
 
 def _hashed_char_bigrams(embed_width: int, char_rows: int, bigram_rows: int, shape_rows: int) -> Model:
-    rows = [char_rows, bigram_rows, bigram_rows] + ([shape_rows] if shape_rows else [])
-    embeddings = [HashEmbed(embed_width, r, column=i, seed=11 + i, dropout=0.0) for i, r in enumerate(rows)]
-    return chain(
-        Model("char_bigram_features", _char_feature_forward, attrs={"with_shape": bool(shape_rows)}),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        ragged2list(),
-    )
+    features, tables, _ = _char_bigram_tables(embed_width, char_rows, bigram_rows, shape_rows)
+    return chain(features, list2ragged(), with_array(tables), ragged2list())
 
 
 @registry.architectures("newsfacts.CharLexiconEmbed.v1")
