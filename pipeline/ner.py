@@ -463,6 +463,30 @@ def _longest_first(spans: Iterable[Entity]) -> List[Entity]:
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
+_OPENING, _CLOSING = "（(《“", "）)》”"
+
+
+def malformed_span(name: str) -> bool:
+    """A model span no name looks like: an unbalanced bracket or quote (王政）工业和信息化部, PPI（), sentence
+    punctuation inside, or a figure inside a long span (粤东西北城市累计充电8.1万次)."""
+    if any(c in name for c in "，,。；;：:！？"):
+        return True
+    for opening, closing in zip(_OPENING, _CLOSING):
+        if name.count(opening) != name.count(closing):
+            return True
+    return len(name) >= 8 and any(c.isdigit() for c in name)
+
+
+def _byline_name(text: str, entity: Entity) -> Entity:
+    """A PERSON span that runs out of a byline (（记者 王政）工业和信息化部…) keeps the name before the bracket."""
+    if entity.label != "PERSON":
+        return entity
+    cut = next((i for i in range(entity.start, entity.end) if text[i] in "）)"), None)
+    if cut is not None and 2 <= cut - entity.start <= 4:
+        return Entity(entity.start, cut, entity.label)
+    return entity
+
+
 def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: str = "",
                    not_entities: Iterable[str] = ()) -> List[Entity]:
     """Combine statistical and rule entities into one non-overlapping list.
@@ -474,10 +498,14 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
        over a model ORG 国联民生证券); when a model span crosses it or is longer, the model span stays;
     3. a rule span overlapping a rule span already accepted is dropped;
     4. model spans whose text is listed in ``not_entities`` (我国, A股, …) are dropped, and so are one-character
-       model spans (MSRA labels 中 and 美 in 中美 as LOC; ANNOTATION.md leaves such abbreviations out).
+       model spans (MSRA labels 中 and 美 in 中美 as LOC; ANNOTATION.md leaves such abbreviations out) and
+       malformed ones (``malformed_span``).
     """
     drop = frozenset(not_entities)
-    result = [e for e in model if e.end - e.start > 1 and not (text and text[e.start:e.end] in drop)]
+    if text:
+        model = [_byline_name(text, e) for e in model]
+    result = [e for e in model if e.end - e.start > 1
+              and not (text and (text[e.start:e.end] in drop or malformed_span(text[e.start:e.end])))]
     accepted: List[Entity] = []
     for rule in sorted(rules, key=lambda e: (-(e.end - e.start), e.start)):
         if any(_overlaps(rule, a) for a in accepted):

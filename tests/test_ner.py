@@ -9,7 +9,7 @@ import pytest
 from pipeline.evaluation.bio import PRF, BioSentence, bio_spans, parse_bio_lines, score_entities
 from pipeline.model import Entity
 from pipeline.ner import (DEFAULT_MODEL_DIR, EntityRecognizer, EntityRules, Gazetteer, ModelNotFoundError,
-                          merge_entities, sentence_spans)
+                          malformed_span, merge_entities, sentence_spans)
 from pipeline.training.ner_data import parse_cluener_line, split_holdout
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +157,20 @@ def test_merge_drops_not_entities_and_single_characters():
     text = "我国和北京，中美"
     model = [Entity(0, 2, "LOC"), Entity(3, 5, "LOC"), Entity(6, 7, "LOC"), Entity(7, 8, "LOC")]
     assert merge_entities(model, [], text=text, not_entities={"我国"}) == [Entity(3, 5, "LOC")]
+
+
+@pytest.mark.parametrize("name, malformed", [
+    ("工业和信息化部", False), ("中国建材（集团）有限公司", False), ("“一带一路”", False), ("7号线", False),
+    ("PPI（", True), ("王政）工业和信息化部", True), ("广西，重庆", True), ("粤东西北城市累计充电8.1万次", True),
+])
+def test_malformed_model_spans(name, malformed):
+    assert malformed_span(name) is malformed
+
+
+def test_merge_trims_bylines_and_drops_malformed_spans():
+    text = "（记者 王政）工业和信息化部称，PPI（出厂价格）上涨。"
+    model = [Entity(4, 14, "PERSON"), Entity(17, 21, "ORG")]
+    assert merge_entities(model, [], text=text) == [Entity(4, 6, "PERSON")]
 
 
 def test_char_ngram_ids_mark_sentence_edges():
