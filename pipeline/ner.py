@@ -487,6 +487,17 @@ def _byline_name(text: str, entity: Entity) -> Entity:
     return entity
 
 
+_TRAILING_CODE = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]$")
+
+
+def _without_code(text: str, entity: Entity) -> Entity:
+    """A name followed by its stock code (星河电子（001399.SZ）) keeps the name."""
+    code = _TRAILING_CODE.search(text, entity.start, entity.end)
+    if code and code.start() - entity.start >= 2:
+        return Entity(entity.start, code.start(), entity.label)
+    return entity
+
+
 def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: str = "",
                    not_entities: Iterable[str] = ()) -> List[Entity]:
     """Combine statistical and rule entities into one non-overlapping list.
@@ -503,7 +514,7 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
     """
     drop = frozenset(not_entities)
     if text:
-        model = [_byline_name(text, e) for e in model]
+        model = [_without_code(text, _byline_name(text, e)) for e in model]
     result = [e for e in model if e.end - e.start > 1
               and not (text and (text[e.start:e.end] in drop or malformed_span(text[e.start:e.end])))]
     accepted: List[Entity] = []

@@ -167,10 +167,10 @@ def test_malformed_model_spans(name, malformed):
     assert malformed_span(name) is malformed
 
 
-def test_merge_trims_bylines_and_drops_malformed_spans():
-    text = "（记者 王政）工业和信息化部称，PPI（出厂价格）上涨。"
-    model = [Entity(4, 14, "PERSON"), Entity(17, 21, "ORG")]
-    assert merge_entities(model, [], text=text) == [Entity(4, 6, "PERSON")]
+def test_merge_trims_bylines_and_codes_and_drops_malformed_spans():
+    text = "（记者 王政）工业和信息化部称，PPI（出厂价格）上涨。星河电子（001399.SZ）公告"
+    model = [Entity(4, 14, "PERSON"), Entity(17, 21, "ORG"), Entity(28, 43, "ORG")]
+    assert merge_entities(model, [], text=text) == [Entity(4, 6, "PERSON"), Entity(28, 32, "ORG")]
 
 
 def test_char_ngram_ids_mark_sentence_edges():
