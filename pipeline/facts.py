@@ -500,8 +500,13 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
+        if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
+            continue  # 10月20日晚间公告，…减持不超过3%: the date of an event in another clause (gold notes)
         best = (t.start, t.end)
     return best
+
+
+_EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")
 
 
 def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]) -> Optional[Span]:

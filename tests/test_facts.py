@@ -135,7 +135,7 @@ CASES = [
      {"1.2亿人次": ("全国国内", "出游", "国庆假期", "increase")}),
     # a connective opener (其中，) is not the clause the topic name is looked for in
     ("其中，消费品牌企业蜜果科技于3月7日挂牌，发行价为24.20港元/股。", [("蜜果科技", "ORG")],
-     {"24.20港元/股": ("蜜果科技", "发行价", "3月7日", "level")}),
+     {"24.20港元/股": ("蜜果科技", "发行价", None, "level")}),
     # a time after the phrase is not part of it; orders on hand are a measure
     ("截至9月30日，公司股价年内累计上涨45.48%。", (), {"45.48%": ("公司", "股价", "年内", "increase")}),
     ("截至2024年末，东川重工在手订单约380亿元。", (), {"约380亿元": ("东川重工", "在手订单", "2024年末", "level")}),
@@ -178,6 +178,9 @@ CASES = [
      {"6.4%": (None, "国内生产总值", "一季度", "increase"), "6.0%": (None, "国内生产总值", "二季度", "increase")}),
     # progress is a measure
     ("截至9月底，青州新线建设进度达到55.8%。", (), {"55.8%": ("青州新线建设", "进度", "9月底", "level")}),
+    # the date of an event (公告, 挂牌) in another clause is not the period of a later figure (gold notes)
+    ("青岚科技10月20日晚间公告，公司在手订单5.2亿元。", [("青岚科技", "ORG")],
+     {"5.2亿元": ("公司", "在手订单", None, "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
