@@ -66,6 +66,38 @@ def test_run_writes_sqlite_and_summary(corpus, tmp_path):
     assert conn.execute("SELECT date FROM articles WHERE article_id = '20250702-gbk'").fetchone() == ("2025-07-02",)
 
 
+def test_facts_keep_their_sentence(corpus, tmp_path):
+    db = tmp_path / "out.sqlite"
+    invoke("run", corpus, "--out", db)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT f.text, f.sentence, f.sentence_start, f.sentence_end, a.text FROM facts f "
+                        "JOIN articles a USING (article_id) WHERE f.article_id = 'tech/20250701-tokens'").fetchall()
+    sentences = {text: sentence for text, sentence, *_ in rows}
+    assert sentences["30万亿"] == "本报北京6月30日电 截至2025年6月底，中国日均Token消耗量已经突破30万亿。"
+    assert sentences["17%"] == "今年上半年，全国数据产业规模达5.86万亿元，同比增长17%。"
+    for _, sentence, start, end, text in rows:
+        assert text[start:end] == sentence
+
+
+def test_a_database_from_before_sentences_is_brought_up_to_date(corpus, tmp_path):
+    db = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(db)
+    from pipeline.io.sinks import SCHEMA
+    old = SCHEMA.replace(
+        "time_from   TEXT, time_to TEXT, -- the time role's normalised range\n"
+        "    sentence_start INTEGER, sentence_end INTEGER  -- the sentence the roles were read from (ANNOTATION.md §6)",
+        "time_from   TEXT, time_to TEXT").replace("q.start_char, q.end_char, q.sentence_start, q.sentence_end,\n"
+        "           substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence",
+        "q.start_char, q.end_char")
+    assert "sentence" not in old
+    conn.executescript(old)
+    conn.close()
+    result = invoke("run", corpus, "--out", db)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM facts WHERE sentence IS NOT NULL").fetchone()[0] >= 4
+
+
 def test_rerun_is_idempotent(corpus, tmp_path):
     db = tmp_path / "out.sqlite"
     invoke("run", corpus, "--out", db)

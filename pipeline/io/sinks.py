@@ -12,10 +12,12 @@ import json
 import os
 import sqlite3
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, List, Optional, Tuple
 
+from ..facts import sentence_bounds
 from ..model import Article
 from .reader import Skipped
 
@@ -69,7 +71,8 @@ CREATE TABLE IF NOT EXISTS quantities (
     subject_start INTEGER, subject_end INTEGER, subject TEXT,
     metric_start  INTEGER, metric_end  INTEGER, metric  TEXT,
     time_start    INTEGER, time_end    INTEGER, time    TEXT,
-    time_from   TEXT, time_to TEXT  -- the time role's normalised range
+    time_from   TEXT, time_to TEXT, -- the time role's normalised range
+    sentence_start INTEGER, sentence_end INTEGER  -- the sentence the roles were read from (ANNOTATION.md §6)
 );
 CREATE TABLE IF NOT EXISTS errors (
     error_id    TEXT PRIMARY KEY,
@@ -84,7 +87,8 @@ CREATE INDEX IF NOT EXISTS quantities_article ON quantities(article_id);
 CREATE VIEW IF NOT EXISTS facts AS
     SELECT q.quantity_id, q.article_id, a.date AS article_date, q.subject, q.metric, q.value, q.min, q.max,
            q.unit, q.kind, q.qualifier, q.change, q.time, q.time_from, q.time_to, q.text,
-           q.start_char, q.end_char
+           q.start_char, q.end_char, q.sentence_start, q.sentence_end,
+           substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence
     FROM quantities q JOIN articles a USING (article_id)
     WHERE q.subject IS NOT NULL OR q.metric IS NOT NULL;
 """
@@ -126,6 +130,7 @@ class SQLiteSink:
         self._conn = sqlite3.connect(str(self.path))
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.executescript(SCHEMA)
+        _add_sentence_columns(self._conn)
         self._pending: List[Article] = []
         self._run: Optional[RunInfo] = None
 
@@ -181,13 +186,18 @@ class SQLiteSink:
             [(stable_id(aid, t.start, t.end, t.type), aid, t.start, t.end, text[t.start:t.end], t.type,
               t.date_from, t.date_to, t.duration) for t in article.times])
         times = {t.span: t for t in article.times}
+        sentences = sentence_bounds(text)
+        starts = [s for s, _ in sentences]
         rows = []
         for q in article.quantities:
             role_time = times.get(q.time) if q.time else None
+            sentence = _stripped(text, *sentences[bisect_right(starts, q.start) - 1]) if sentences \
+                else (0, len(text))
             rows.append((stable_id(aid, q.start, q.end), aid, q.start, q.end, text[q.start:q.end],
                          q.value, q.min, q.max, q.unit, q.kind, q.qualifier, q.change,
                          *_role(text, q.subject), *_role(text, q.metric), *_role(text, q.time),
-                         role_time.date_from if role_time else None, role_time.date_to if role_time else None))
+                         role_time.date_from if role_time else None, role_time.date_to if role_time else None,
+                         *sentence))
         if rows:
             cur.executemany(f"INSERT INTO quantities VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
@@ -204,6 +214,28 @@ class SQLiteSink:
         """Close the database; rows of a batch not yet flushed (after a failure) are not written."""
         self._pending.clear()
         self._conn.close()
+
+
+def _stripped(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The sentence without the indentation before it and the line break after it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _add_sentence_columns(conn: sqlite3.Connection) -> None:
+    """Bring a database written before facts kept their sentence up to date: the two columns (NULL for old
+    rows until their articles are written again) and the facts view that shows the sentence."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(quantities)")}
+    if "sentence_start" in columns:
+        return
+    with conn:
+        conn.execute("ALTER TABLE quantities ADD COLUMN sentence_start INTEGER")
+        conn.execute("ALTER TABLE quantities ADD COLUMN sentence_end INTEGER")
+        conn.execute("DROP VIEW IF EXISTS facts")
+    conn.executescript(SCHEMA)
 
 
 def _role(text: str, span: Optional[Tuple[int, int]]):
