@@ -266,6 +266,9 @@ def _metric_after_name(text: str, start: int, end: int, times: Sequence[TimeExpr
     changed = True
     while changed and start < end:
         changed = False
+        bracket = _BRACKETED.match(text, start, end)
+        if bracket:
+            start, changed = bracket.end(), True  # 星河电子（001399.SZ）…: a code or gloss after the name
         while start < end and text[start] in _TRIM:
             start += 1
         for t in times:
@@ -520,6 +523,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
     return found
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")

@@ -181,6 +181,9 @@ CASES = [
     # the date of an event (公告, 挂牌) in another clause is not the period of a later figure (gold notes)
     ("青岚科技10月20日晚间公告，公司在手订单5.2亿元。", [("青岚科技", "ORG")],
      {"5.2亿元": ("公司", "在手订单", None, "level")}),
+    # a stock code after the name is neither subject nor metric
+    ("星河电子（001399.SZ）2024年实现营业收入128.6亿元。", [("星河电子", "ORG")],
+     {"128.6亿元": ("星河电子", "营业收入", "2024年", "level")}),
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
