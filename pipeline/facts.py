@@ -150,7 +150,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     objects = prev_phrase.subject is not None and after_verb is not None
                     measures = phrase.metric is not None and new_items[-1][0] <= phrase.metric[0] < new_items[-1][1]
                     if measures:
-                        # 二氧化硫、氮氧化物排放量分别下降4.4%和3.5%: a list of measures, not of owners
+                        # 甲、乙排放量分别下降a和b: a list of measures (the last item holds the metric word), not of owners
                         objects = True
                         phrase = _Phrase(prev_phrase.subject, phrase.metric)
                     elif objects:
@@ -174,7 +174,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         elif seg_start == clause_start:
             periods, period_index = [], -1
         if 0 <= period_index < len(periods):
-            # 第一季度、第二季度、第三季度进出口规模分别为a、b和c: the list items are the periods
+            # 一季度、二季度销售额分别为a和b: the list items are the periods
             time = periods[period_index]
         caption = _caption(text, q, s_end)
         if caption is not None and any(caption[0] <= o.start < caption[1] for o in ordered):
@@ -292,7 +292,7 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
         np_end = phrase.metric[0]
     found = _split_items(text, np_start, np_end, r"[、和及与]|以及")
     if values and "、" in text[np_start:np_end] and len(found) > values:
-        # 电气机械和器材制造业、专用设备制造业…分别增长a、b、c: 和 inside a name; the 、 list has as many
+        # 纺织和服装业、机械和器材业…分别增长a、b: 和 inside a name; the 、 list has as many
         # items as there are values
         by_comma = _split_items(text, np_start, np_end, r"、")
         if len(by_comma) == values:
@@ -638,19 +638,19 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
             or _sentence_topic(text, s_start, np_start, times)
         if lead.group() in _BASE_VERBS and prev.metric is not None:
-            # 高于全国出口增速5.94个百分点: what follows is the base; the figure is still about the measure
+            # 高于全省增速2个百分点: what follows is the base; the figure is still about the measure
             # already named
             return _Phrase(subject, prev.measure or prev.metric)
         if lead.group() == "占" and prev.metric is not None:
             return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
-            metric = rest  # 共查处各类交通违法行为600万起: the verb and its object say what is counted
+            metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
         return _Phrase(subject, (rest if metric else None) or _carried_metric(prev, q), prev.measure)
     indicator = _indicator(text, np_start, np_end, any_owner=True)
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
         owner = _strip_adverbs(text, np_start, indicator[0])
-        if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[owner[0]:owner[1]]:
+        if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[np_start:indicator[0]]:
             return _Phrase(owner, indicator)
         if owner:
             # 用于实体经济的人民币贷款: a modifier narrows the indicator; it names no owner
@@ -691,7 +691,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner is None and prev.subject is None and np_start > s_start:
-            # …大模型“可灵AI”上线一年来，用户规模突破2200万: the name the sentence opened with owns it
+            # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it
             return _Phrase(_entity_before(entities, s_start, np_start, text), metric)
         return _Phrase(owner or prev.subject, metric)
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
@@ -702,7 +702,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         return _Phrase(prev.subject, subject)
     if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \
             and "、" in text[clause_start - 1:clause_start + 1] and _has_verb(text, prev.metric, word_starts, verbs):
-        # 日均出动警力17万人次、警车6万余辆次: a list item takes the place of the verb's object
+        # 日均出动警力2万人次、警车3000余辆次: a list item takes the place of the verb's object
         return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
 
