@@ -165,8 +165,8 @@ CASES = [
      {"1106亿元": ("创意设计服务", "营业收入", "2024年", "level"),
       "6.5%": ("创意设计服务", "营业收入", "2024年", "increase")}),
     # a 分别 list of measures (the last item holds the metric word) hands out metrics, not owners
-    ("2024年，二氧化硫、氮氧化物排放量分别下降4.4%和3.5%。", (),
-     {"4.4%": (None, "二氧化硫", "2024年", "decrease"), "3.5%": (None, "氮氧化物排放量", "2024年", "decrease")}),
+    ("2024年化学需氧量、氨氮排放量分别下降2.1%和1.7%。", (),
+     {"2.1%": (None, "化学需氧量", "2024年", "decrease"), "1.7%": (None, "氨氮排放量", "2024年", "decrease")}),
     # a gloss in brackets neither breaks the clause nor joins the phrase; a figure inside it leaves the
     # sentence's reading alone
     ("4月末，青州小微贷款（包括单户授信1000万元以下的企业贷款）余额1.6万亿元，同比增长25.1%。", (),
