@@ -7,7 +7,7 @@ import pytest
 from pipeline.io.reader import (DecodeError, InputError, Skipped, canonical_text, date_from_dateline,
                                 date_from_name, decode_bytes, read_inputs, read_text_file)
 
-SIMPLIFIED = "本报北京6月30日电 今年前三季度，全国规模以上工业企业实现利润总额4.5万亿元，同比增长3.2%。\n"
+SIMPLIFIED = "本报北京6月30日电 今年前三季度，青州市规模以上工业企业实现利润总额4.5亿元，同比增长3.2%。\n"
 TRADITIONAL = "本報台北電 今年前三季度，全臺上市公司營收達新臺幣三十兆元，年增百分之五點六。\n"
 
 
