@@ -302,9 +302,8 @@ def _list_items(text: str, start: int, q_start: int, phrase: "_Phrase", entities
 
 def _period_list(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> List[Span]:
     """Two or more times joined only by 、 / 和 / 及 (第一季度、第二季度、第三季度), in order, else []."""
-    inside = sorted((t for t in times if start <= t.start and t.end <= end
-                     and not _COMPARISON_BEFORE.search(text[max(start, t.start - 3):t.start])
-                     and not _COMPARISON_AFTER.match(text[t.end:t.end + 3])), key=lambda t: t.start)
+    inside = sorted((t for t in times if start <= t.start and t.end <= end and not _is_base(text, t, start)),
+                    key=lambda t: t.start)
     best: List[Span] = []
     run: List[Span] = []
     for t in inside:
@@ -489,14 +488,19 @@ def _is_count_word(text: str, span: Span) -> bool:
     return len(word) <= 3 and word.endswith(("数量", "总量", "品种数", "总数", "数"))
 
 
+def _is_base(text: str, t: TimeExpr, start: int) -> bool:
+    """The time is a comparison base or a target's year (较上年, 比上月末, 去年同期, 完成全年…), not a period;
+    ``start`` bounds how far back the marker is looked for."""
+    return bool(_COMPARISON_BEFORE.search(text[max(start, t.start - 3):t.start])
+                or _COMPARISON_AFTER.match(text[t.end:t.end + 3]))
+
+
 def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) -> Optional[Span]:
     best = None
     for t in times:
         if not (s_start <= t.start and t.end <= q.start):
             continue
-        if _COMPARISON_BEFORE.search(text[max(s_start, t.start - 3):t.start]):
-            continue
-        if _COMPARISON_AFTER.match(text[t.end:t.end + 3]):
+        if _is_base(text, t, s_start):
             continue
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
                 and not re.match(r"^多?(来|以来)", text[t.end:t.end + 3]) and not text.startswith("前", t.start):
@@ -516,9 +520,8 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
     """The last time of a sentence that is not a comparison base (the period a 其间 / 其中 sentence continues)."""
     found = None
     for t in sorted(times, key=lambda t: t.start):
-        if sentence[0] <= t.start and t.end <= sentence[1] \
-                and not _COMPARISON_BEFORE.search(text[max(sentence[0], t.start - 3):t.start]) \
-                and not _COMPARISON_AFTER.match(text[t.end:t.end + 3]) and t.type != "DURATION":
+        if sentence[0] <= t.start and t.end <= sentence[1] and not _is_base(text, t, sentence[0]) \
+                and t.type != "DURATION":
             found = (t.start, t.end)
     return found
 
