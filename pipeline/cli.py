@@ -448,12 +448,15 @@ def train_ner_command(config_file: str, corpus_root: Optional[str], work_dir: st
                       max_steps: Optional[int], cluener: bool) -> None:
     """Train the NER model from configs/ner.cfg on MSRA (90%), CLUENER 2020 and evaluate on MSRA (10%).
 
-    About 80 minutes on one core; set OMP_NUM_THREADS=1 on a shared machine.
+    About 80 minutes on one core; set OMP_NUM_THREADS=1 on a shared machine. A config with a
+    [pretraining] block (configs/ner-pretrain.cfg) first pretrains the encoder on the People's Daily
+    articles (spacy pretrain; its weights are kept in the work folder and reused).
 
     \b
     Examples:
       newsfacts train ner --corpus-root ../shared/data
       newsfacts train ner --max-steps 200 --out /tmp/ner-trial
+      newsfacts train ner --config configs/ner-pretrain.cfg --out /tmp/ner-pretrained
     """
     from pathlib import Path
 

@@ -324,3 +324,58 @@ def test_lexicon_model_trains_without_touching_the_static_table_and_round_trips(
     recognizer = EntityRecognizer(tmp_path / "tiny", use_rules=False)
     for entity in recognizer.extract("前言\n" + text):
         assert 0 <= entity.start < entity.end <= len(text) + 3
+
+
+# --- spaCy pretraining of the encoder (configs/ner-pretrain.cfg, pipeline/training/ner_pretrain.py) ------------
+
+def test_pretraining_corpus_is_sentences_in_pieces(tmp_path):
+    import json
+
+    from pipeline.training.ner_pretrain import sentence_chunks, write_pretrain_corpus
+
+    text = "第一句话。第二句！\n\n标题行\n很长" + "长" * 9 + "；末"
+    assert list(sentence_chunks(text, max_chars=5)) == \
+        ["第一句话。", "第二句！", "标题行", "很长长长长", "长长长长长", "长；", "末"]
+    assert list(sentence_chunks("", max_chars=5)) == []
+    with pytest.raises(ValueError):
+        list(sentence_chunks(text, max_chars=0))
+    count = write_pretrain_corpus([text, "一"], tmp_path / "sub" / "raw.jsonl", max_chars=5)
+    lines = [json.loads(line) for line in (tmp_path / "sub" / "raw.jsonl").read_text("utf-8").splitlines()]
+    assert count == len(lines) == 6 and lines[0] == {"text": "第一句话。"}   # one-character pieces left out
+
+
+def test_pretrained_encoder_weights_load_into_training(tmp_path):
+    """A tiny `spacy pretrain` run with configs/ner-pretrain.cfg writes weights that `init_tok2vec` loads
+    into the tok2vec component the NER listens to; the trained pipeline loads through EntityRecognizer."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import load_config
+
+    from spacy.tokens import DocBin
+    from spacy.training.initialize import init_nlp
+
+    from pipeline.training.ner_pretrain import pretrain_encoder, uses_pretraining, write_pretrain_corpus
+
+    config_path = ROOT / "configs" / "ner-pretrain.cfg"
+    assert uses_pretraining(config_path) and not uses_pretraining(ROOT / "configs" / "ner.cfg")
+    small = {"components.tok2vec.model.embed.char_rows": 500, "components.tok2vec.model.embed.bigram_rows": 500,
+             "pretraining.max_epochs": 1}
+    write_pretrain_corpus(["张三在北京工作。李四去了上海腾讯公司。"] * 20, tmp_path / "data" / "pretrain.jsonl")
+    weights = pretrain_encoder(config_path, tmp_path / "no-data-needed", tmp_path, small)
+    assert weights.exists() and weights.stat().st_size > 0
+
+    data = [("张三在北京工作。", [(0, 2, "PERSON"), (3, 5, "LOC")])]
+    blank = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    examples = [Example.from_dict(blank.make_doc(t), {"entities": ents}) for t, ents in data]
+    DocBin(docs=[eg.reference for eg in examples]).to_disk(tmp_path / "train.spacy")
+    paths = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "train.spacy")}
+    config = load_config(config_path, overrides={**small, **paths, "paths.init_tok2vec": str(weights)})
+    nlp = init_nlp(config)
+    assert nlp.get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
+    fresh = init_nlp(load_config(config_path, overrides={**small, **paths}))
+    assert fresh.get_pipe("tok2vec").model.to_bytes() != weights.read_bytes()
+    for _ in range(10):
+        nlp.update(examples, drop=0.0)
+    nlp.to_disk(tmp_path / "tiny")
+    for entity in EntityRecognizer(tmp_path / "tiny", use_rules=False).extract("前言\n张三在北京工作。"):
+        assert 0 <= entity.start < entity.end <= 13

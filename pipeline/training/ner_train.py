@@ -11,6 +11,7 @@ from typing import Dict, Optional
 
 from pipeline.ner import DEFAULT_MODEL_DIR
 from pipeline.training.ner_data import convert_corpora
+from pipeline.training.ner_pretrain import pretrain_encoder, uses_pretraining
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,10 @@ def train_ner(*, config: Path = DEFAULT_CONFIG, data_root: Path = DEFAULT_DATA_R
     if _uses_lexicon(Path(config)):
         settings["paths.lexicon"] = str(build_lexicon(Path(data_root), work_dir))
     settings.update(overrides or {})
+    if uses_pretraining(Path(config)) and "paths.init_tok2vec" not in settings:
+        pretrain_settings = {key: value for key, value in settings.items() if key.startswith("paths.")}
+        settings["paths.init_tok2vec"] = str(pretrain_encoder(Path(config), Path(data_root), work_dir,
+                                                              pretrain_settings))
     run_dir = work_dir / "run"
     spacy_train(Path(config), run_dir, overrides=settings, use_gpu=-1)
     install_model(run_dir / "model-best", Path(output_dir))
@@ -101,7 +106,7 @@ def install_model(source: Path, target: Path) -> None:
     for item in Path(source).iterdir():
         (shutil.copytree if item.is_dir() else shutil.copy2)(item, target / item.name)
     config = load_config(target / "config.cfg", interpolate=False)
-    for key in ("train", "dev", "lexicon"):
+    for key in ("train", "dev", "lexicon", "init_tok2vec", "raw_text"):
         if key in config["paths"]:
             config["paths"][key] = None
     config.to_disk(target / "config.cfg")
