@@ -11,7 +11,8 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import (TYPE_CHECKING, AbstractSet, Callable, Dict, FrozenSet, Iterable, Iterator, List, Mapping,
+                    Optional, Sequence, Tuple)
 
 import numpy
 from spacy.attrs import NORM, ORTH, SHAPE
@@ -339,11 +340,25 @@ _ORG_SUFFIX = re.compile(r"(?:（集团）|\(集团\))?(?:集团股份有限公�
 
 #: a sub-department after an organisation: 2-10 characters ending in a unit word (司 not after 公: 公司 is a company)
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布结当大全开僵政时饭])局|研究院|研究所|委员会|办公室|领导小组|"
-                             r"工作组|技术组|专家组|调研组)")
+                             r"工作组|技术组|专家组|调研组|研究室|(?<![场厕住处之有])所)")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
                           r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅)")
 _NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由]|表示|通过|发布|举行|召开|"
                                 r"获悉|公布|指出|介绍|会同")
+
+
+#: the trade words companies put after their short name (东川重工, 华岳医药, 远拓物流集团, 360集团), with an optional legal
+#: form; a weak trade word (智能, 食品, …: also plain nouns, as in 组装智能机器人) counts only before a strong one, a legal
+#: form or a bracket (灵犀智能（…）)
+_STRONG_TRADE = r"(?:科技|医药|制药|重工|精工|电子|控股|证券|基金|保险|咨询|顾问|物流|传媒|集团|研究院|实业|置业|半导体|航空)"
+_WEAK_TRADE = r"(?:智能|创新|材料|生物|软件|通信|食品|电器|电气|化工|机械|三维|光电|能源|汽车)"
+_LEGAL_FORM = r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份)"
+_TRADE = re.compile(rf"{_WEAK_TRADE}?{_STRONG_TRADE}{{1,2}}{_LEGAL_FORM}?|{_WEAK_TRADE}(?:{_LEGAL_FORM}|(?=[（(]))")
+#: characters no company's short name contains; one of them before a name marks where the name starts
+_NOT_IN_NAME = frozenset("的了在和与及是对为将把被从向等也都已其该这那各每本全我贵个家名位年月日前后上下中内外新第"
+                         "由据经同跟如像说称于至今明去以或并且而")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,12}$")
 
 
 @dataclass(frozen=True)
@@ -372,6 +387,25 @@ class Gazetteer:
         return cls(entries, frozenset(not_entities))
 
 
+#: a word this frequent in the segmentation dictionary is no part of a company's short name (人工, 能源, 中国)
+COMMON_WORD_FREQ = 500
+
+
+def common_words(dictionary: "os.PathLike[str] | str", min_freq: int = COMMON_WORD_FREQ) -> FrozenSet[str]:
+    """Words of two or more characters with at least ``min_freq`` in a jieba dictionary file (empty when the
+    file is missing)."""
+    path = Path(dictionary)
+    if not path.exists():
+        return frozenset()
+    words = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and len(parts[0]) >= 2 and parts[1].isdigit() and int(parts[1]) >= min_freq:
+                words.add(parts[0])
+    return frozenset(words)
+
+
 class EntityRules:
     """PRODUCT and ORG spans from a gazetteer and patterns; pure Python, independent of the model.
 
@@ -381,8 +415,9 @@ class EntityRules:
     - ``extend_orgs``: a statistical ORG (or LOC) span followed by a company suffix becomes the full ORG.
     """
 
-    def __init__(self, gazetteer: Optional[Gazetteer] = None) -> None:
+    def __init__(self, gazetteer: Optional[Gazetteer] = None, *, common: AbstractSet[str] = frozenset()) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_file()
+        self.common = common
         names = sorted(self.gazetteer.entries, key=len, reverse=True)
         alternatives = []
         for name in names:
@@ -417,7 +452,32 @@ class EntityRules:
             if 2 <= len(name) <= 6 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", name) \
                     and not _GENERIC_MODEL_NAMES.search(name):
                 found.append(Entity(name_start, m.end(), "PRODUCT"))
+        found.extend(self.companies(text))
         return _longest_first(found)
+
+    def companies(self, text: str) -> List[Entity]:
+        """Company short names (东川重工, 华岳医药, 360集团): a trade word (``_TRADE``) after a name of two to four
+        Chinese characters that starts at a boundary (the text's start, a non-Chinese character or a character of
+        ``_NOT_IN_NAME``) and contains no common word of ``common`` (人工智能, 新能源汽车 and 我国科技 are no
+        companies), or after Latin letters and digits."""
+        found = []
+        for m in _TRADE.finditer(text):
+            latin = _LATIN_NAME.search(text, 0, m.start())
+            if latin:
+                found.append(Entity(latin.start(), m.end(), "ORG"))
+                continue
+            start = m.start()
+            while start > 0 and m.start() - start < 5 and _CJK.match(text[start - 1]) \
+                    and text[start - 1] not in _NOT_IN_NAME:
+                start -= 1
+            name = text[start:m.start()]
+            if not 2 <= len(name) <= 4:
+                continue
+            if any(name[i:i + 2] in self.common for i in range(len(name) - 1)):
+                continue
+            found.append(Entity(start, m.end(), "ORG"))
+        return found
+
 
     def extend_orgs(self, text: str, entities: Sequence[Entity]) -> List[Entity]:
         """ORG rule spans: an ORG or LOC entity directly followed by a company suffix (国联民生证券股份有限公司),
@@ -544,7 +604,9 @@ class EntityRecognizer:
                  max_chars: int = 200, join_chars: int = 80) -> None:
         self.model_dir = Path(model_dir)
         self.nlp = load_ner_model(self.model_dir)
-        self.rules = (rules if rules is not None else EntityRules()) if use_rules else None
+        if rules is None and use_rules:
+            rules = EntityRules(common=common_words(self.model_dir.parent / "seg-dict" / "dict.txt"))
+        self.rules = rules if use_rules else None
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.join_chars = join_chars

@@ -379,3 +379,42 @@ def test_pretrained_encoder_weights_load_into_training(tmp_path):
     nlp.to_disk(tmp_path / "tiny")
     for entity in EntityRecognizer(tmp_path / "tiny", use_rules=False).extract("前言\n张三在北京工作。"):
         assert 0 <= entity.start < entity.end <= 13
+
+
+# --- company short names (EntityRules.companies) ----------------------------------------------------------------
+
+COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", "投资"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东川重工今年营收增长。", ["东川重工"]),
+    ("今年华岳医药净利润下降。", ["华岳医药"]),                      # 年 marks where the name starts
+    ("远拓物流集团（600001.SH）公告。", ["远拓物流集团"]),                # trade words chain
+    ("据赛迪顾问统计，360集团和蜜果科技股份有限公司上榜。", ["赛迪顾问", "360集团", "蜜果科技股份有限公司"]),
+    ("灵犀智能（02000.HK）上市。", ["灵犀智能"]),                      # a weak trade word before a bracket
+    ("工人在组装智能机器人。", []),                                    # a weak trade word alone is a noun
+    ("人工智能产业基金规模扩大。", []),                                # common words are no names
+    ("新能源汽车集团化发展。", []),
+    ("我国科技企业和农业保险都在增长。", []),
+    ("广西壮族自治区柳州科技园。", []),                                # a run of five or more: no clear start
+])
+def test_company_short_names(text, expected):
+    rules = EntityRules(Gazetteer({}, frozenset()), common=COMMON)
+    found = rules.companies(text)
+    assert [text[e.start:e.end] for e in found] == expected
+    assert all(e.label == "ORG" for e in found)
+
+
+def test_common_words_come_from_the_dictionary_file(tmp_path):
+    from pipeline.ner import common_words
+
+    (tmp_path / "dict.txt").write_text("普惠 587 n\n王珂 67 nr\n的 90000 uj\n高峰 757\n", encoding="utf-8")
+    assert common_words(tmp_path / "dict.txt") == {"普惠", "高峰"}
+    assert common_words(tmp_path / "missing.txt") == frozenset()
+
+
+def test_a_company_rule_span_replaces_the_shorter_model_span_it_contains():
+    rules = EntityRules(Gazetteer({}, frozenset()), common=COMMON)
+    text = "华岳医药发布年报。"
+    merged = merge_entities([Entity(0, 2, "LOC")], rules.match(text), text=text)
+    assert [(text[e.start:e.end], e.label) for e in merged] == [("华岳医药", "ORG")]
