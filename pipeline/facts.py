@@ -200,9 +200,22 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
+        listed = _names_listed(text, seg_start, q.start, word_starts, verbs)
+        subject = phrase.subject
+        if q.kind == "CARDINAL" and listed:
+            # 甲、乙、丙三大超市: the names are what is counted, the counted noun is the subject (§6, counts);
+            # the names go on as the subject of the figures after it (…三大超市蔬菜销量1008吨)
+            counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
+            if counted is not None:
+                # only the noun the number counts (超市 of 三大超市蔬菜销量): the words after it name the measure
+                first = next((b for b in word_starts if counted[0] < b <= counted[1]), counted[1])
+                subject = (counted[0], first)
+        apposed = q.kind == "CARDINAL" and listed and subject != phrase.subject
+        if apposed:
+            metric = None
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
-            named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and (
+            named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
             if counted is not None and not named_here:
@@ -214,14 +227,16 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         after = _AFTER_SHARE.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
-        result.append(q.with_roles(subject=phrase.subject, metric=metric, time=time,
+        if not apposed:
+            subject = phrase.subject
+        result.append(q.with_roles(subject=subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
         if metric is not None:
             sentence_metric[index] = metric
         if not _in_brackets(text, s_start, q.start):
             # a figure inside a gloss (（包括单户授信1000万元以下的…）) leaves the sentence's reading alone
             prev_phrase = phrase
-            prev_end = q.end
+            prev_end = counted[1] if apposed else q.end
     return result
 
 
@@ -715,6 +730,14 @@ def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSe
     return _last_verb(text, span[0], span[1], word_starts, verbs) is not None
 
 
+def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
+    """The words before a count list its items (7号线东延和八通线南延两条线路, 甲、乙、丙三大超市): a list connector and
+    no verb between the clause start and the number, so the names are what is counted, not an actor."""
+    segment = text[start:end]
+    return bool(segment) and re.search(r"[、和与及]", segment) is not None \
+        and not re.search(r"[，,：:；;]", segment) and not _has_verb(text, (start, end), word_starts, verbs)
+
+
 def _carried_metric(prev: _Phrase, q) -> Optional[Span]:
     """The metric a clause without one continues: after a share (占全国出口总额的27.2%), a growth rate is
     the measure's (同比增长6.34% → 出口额) and a change in points is the share's."""
@@ -785,7 +808,11 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
             parts = line.split()
             if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2 and int(parts[1]) >= min_freq:
                 found.add(parts[0])
-    return frozenset(found)
+    return frozenset(found - _MISTAGGED_NOUNS)
+
+
+#: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)
+_MISTAGGED_NOUNS = frozenset(("超市",))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

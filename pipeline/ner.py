@@ -343,6 +343,11 @@ _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布
                              r"工作组|技术组|专家组|调研组|研究室|(?<![场厕住处之有])所)")
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
                           r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅)")
+#: facility and zone words after a place or name (虹桥火车站, 经济技术开发区, 怀柔科学城)
+_FACILITY_WORDS = r"(?:国际机场|机场|火车站|高铁站|码头|经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)"
+_FACILITY = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _FACILITY_WORDS)
+_FACILITY_END = re.compile(_FACILITY_WORDS + "$")
+_METRO_LINE = re.compile(r"(?<![\d.])\d{1,2}号线")
 _NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由]|表示|通过|发布|举行|召开|"
                                 r"获悉|公布|指出|介绍|会同")
 
@@ -497,6 +502,21 @@ class EntityRules:
                     extended.append(Entity(ent.start, m.end(), "ORG"))
         return extended
 
+    def extend_places(self, text: str, entities: Sequence[Entity]) -> List[Entity]:
+        """LOC rule spans: a named facility or zone is a place (§2, "other named places"): a LOC or ORG entity
+        followed by a facility word (上海 + 虹桥火车站, 北京 + 经济技术开发区) becomes one LOC, and an ORG span that
+        ends in one (北京大兴国际机场) is a LOC; metro lines (7号线) are LOCs."""
+        places = [Entity(m.start(), m.end(), "LOC") for m in _METRO_LINE.finditer(text)]
+        for ent in entities:
+            if ent.label not in ("ORG", "LOC"):
+                continue
+            m = _FACILITY.match(text, ent.end)
+            if m and not _NOT_IN_DEPARTMENT.search(m.group()):
+                places.append(Entity(ent.start, m.end(), "LOC"))
+            elif ent.label == "ORG" and _FACILITY_END.search(text, ent.start, ent.end):
+                places.append(Entity(ent.start, ent.end, "LOC"))
+        return places
+
 
 def _name_start(text: str, end: int, longest: int) -> int:
     """Where a name ending at ``end`` starts: back over at most ``longest`` letters, digits and CJK characters,
@@ -633,7 +653,8 @@ class EntityRecognizer:
         if self.rules is None:
             return sorted(model_entities, key=lambda e: (e.start, e.end))
         matched = self.rules.match(text)
-        rule_entities = matched + self.rules.extend_orgs(text, list(model_entities) + matched)
+        found = list(model_entities) + matched
+        rule_entities = matched + self.rules.extend_orgs(text, found) + self.rules.extend_places(text, found)
         return merge_entities(model_entities, rule_entities, text=text,
                               not_entities=self.rules.gazetteer.not_entities)
 

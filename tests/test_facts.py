@@ -187,6 +187,11 @@ CASES = [
     # a figure box: the number opens its line and its caption follows
     ("数读\n\u3000\u30003.6万辆\xa0青州市新能源汽车保有量\n", (),
      {"3.6万辆": ("青州市新能源汽车", "保有量", None, "level")}),
+    # names listed right before a count are what is counted: the counted noun is the subject (§6, counts)
+    ("今年，青州将开通3号线北延和环城线西段两条线路。", [("3号线", "LOC")],
+     {"两条": ("线路", None, "今年", "level")}),
+    ("3月1日，青禾、鲜达、惠万家三大超市蔬菜销量680吨。", (),
+     {"三大": ("超市", None, "3月1日", "level")}),
 ]
 
 

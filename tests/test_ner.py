@@ -418,3 +418,17 @@ def test_a_company_rule_span_replaces_the_shorter_model_span_it_contains():
     text = "华岳医药发布年报。"
     merged = merge_entities([Entity(0, 2, "LOC")], rules.match(text), text=text)
     assert [(text[e.start:e.end], e.label) for e in merged] == [("华岳医药", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    ("上海虹桥火车站客流", [(0, 2, "LOC"), (2, 7, "LOC")], [("上海虹桥火车站", "LOC")]),
+    ("北京经济技术开发区企业", [(0, 2, "LOC")], [("北京经济技术开发区", "LOC")]),
+    ("北京大兴国际机场投运", [(0, 8, "ORG")], [("北京大兴国际机场", "LOC")]),
+    ("7号线和17号线开通", [], [("7号线", "LOC"), ("17号线", "LOC")]),
+    ("北京的机场很大", [(0, 2, "LOC")], [("北京", "LOC")]),          # 的: no facility name
+])
+def test_named_facilities_are_places(text, model, expected):
+    rules = EntityRules(Gazetteer({}, frozenset()))
+    found = [Entity(*m) for m in model]
+    merged = merge_entities(found, rules.extend_places(text, found) + rules.match(text), text=text)
+    assert [(text[e.start:e.end], e.label) for e in merged] == expected
