@@ -200,7 +200,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
-        listed = _names_listed(text, seg_start, q.start, word_starts, verbs)
+        listed = seg_start == clause_start and _names_listed(text, seg_start, q.start, word_starts, verbs)
         subject = phrase.subject
         if q.kind == "CARDINAL" and listed:
             # 甲、乙、丙三大超市: the names are what is counted, the counted noun is the subject (§6, counts);
@@ -213,6 +213,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         apposed = q.kind == "CARDINAL" and listed and subject != phrase.subject
         if apposed:
             metric = None
+        if q.kind == "COUNT" and phrase.subject is not None:
+            verb_end = _ACTOR_VERB_END.search(text[phrase.subject[0]:phrase.subject[1]])
+            actor = _without_times(text, _trim(text, phrase.subject[0], phrase.subject[0] + verb_end.start()),
+                                   times) if verb_end and verb_end.start() > 0 else None
+            if actor is not None and not _verb_led(text, actor, word_starts, verbs) \
+                    and not re.search(r"\d", text[actor[0]:actor[1]]) and text[actor[0]:actor[1]] not in verbs \
+                    and not _COUNT_ACTOR_VERB.search(text, actor[0], actor[1]):
+                # 普惠小微贷款支持了2815万户…: the phrase ends in the actor's verb; the actor is before it
+                phrase = _Phrase(actor, phrase.metric, phrase.measure)
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
@@ -495,6 +504,7 @@ def _clause_start(text: str, s_start: int, q_start: int) -> int:
 #: verbs between an actor and a count (科创板共有36家公司, 共认定40727个扶贫产品): the actor is the subject
 _COUNT_ACTOR_VERB = re.compile(r"共有|拥有|设有|认定|涉及|覆盖|支持|培育|遴选|新设|破获|查获|打掉|查缴|出动|开通|"
                                r"建成|发布|推出|引进|签约|带动|吸引|服务|帮扶")
+_ACTOR_VERB_END = re.compile("(?:" + _COUNT_ACTOR_VERB.pattern + ")$")
 
 
 def _is_count_word(text: str, span: Span) -> bool:

@@ -578,8 +578,20 @@ def _without_code(text: str, entity: Entity) -> Entity:
     return entity
 
 
+#: what a statistic ends in, never a name (新能源汽车产销, 第三产业投资增长速度, 新闻信息服务营业)
+_STATISTIC_END = re.compile(r"(?:产销|出口|进口|销量|产量|营业|增长|增速|速度|下降|总额|规模)$")
+
+
+def _not_a_name(name: str, label: str, common: AbstractSet[str]) -> bool:
+    """A model span that is a statistic's words, or a PERSON that begins with a common word (普惠小微: 普惠;
+    of MSRA's multi-character person names 0.04% begin with a word of ``common``)."""
+    if _STATISTIC_END.search(name) and len(name) >= 4:
+        return True
+    return label == "PERSON" and len(name) >= 2 and name[:2] in common
+
+
 def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: str = "",
-                   not_entities: Iterable[str] = ()) -> List[Entity]:
+                   not_entities: Iterable[str] = (), common: AbstractSet[str] = frozenset()) -> List[Entity]:
     """Combine statistical and rule entities into one non-overlapping list.
 
     Precedence, applied to rule spans longest first:
@@ -590,13 +602,14 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
     3. a rule span overlapping a rule span already accepted is dropped;
     4. model spans whose text is listed in ``not_entities`` (我国, A股, …) are dropped, and so are one-character
        model spans (MSRA labels 中 and 美 in 中美 as LOC; ANNOTATION.md leaves such abbreviations out) and
-       malformed ones (``malformed_span``).
+       malformed ones (``malformed_span``), and model spans that are no names (``_not_a_name``).
     """
     drop = frozenset(not_entities)
     if text:
         model = [_without_code(text, _byline_name(text, e)) for e in model]
     result = [e for e in model if e.end - e.start > 1
-              and not (text and (text[e.start:e.end] in drop or malformed_span(text[e.start:e.end])))]
+              and not (text and (text[e.start:e.end] in drop or malformed_span(text[e.start:e.end])
+                                 or _not_a_name(text[e.start:e.end], e.label, common)))]
     accepted: List[Entity] = []
     for rule in sorted(rules, key=lambda e: (-(e.end - e.start), e.start)):
         if any(_overlaps(rule, a) for a in accepted):
@@ -656,7 +669,7 @@ class EntityRecognizer:
         found = list(model_entities) + matched
         rule_entities = matched + self.rules.extend_orgs(text, found) + self.rules.extend_places(text, found)
         return merge_entities(model_entities, rule_entities, text=text,
-                              not_entities=self.rules.gazetteer.not_entities)
+                              not_entities=self.rules.gazetteer.not_entities, common=self.rules.common)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -598,7 +598,7 @@ class _Resolver:
             lo, hi = Date(y, 4, first), Date(y, 4, last)
         elif name == "国庆":
             lo, hi = _NATIONAL_HOLIDAY.get(y, ("10-01", "10-07"))
-            lo, hi = Date.fromisoformat(f"{y}-{lo}"), Date.fromisoformat(f"{y}-{hi}")
+            lo, hi = Date.fromisoformat(f"{y:04d}-{lo}"), Date.fromisoformat(f"{y:04d}-{hi}")
         elif name == "元旦":
             lo = hi = Date(y, 1, 1)
         else:

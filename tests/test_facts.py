@@ -192,6 +192,12 @@ CASES = [
      {"两条": ("线路", None, "今年", "level")}),
     ("3月1日，青禾、鲜达、惠万家三大超市蔬菜销量680吨。", (),
      {"三大": ("超市", None, "3月1日", "level")}),
+    # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
+    ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
+     {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
+    # …but a verb alone is no actor (培育认定N家…)
+    ("截至8月底，培育认定120家青州孵化器。", (),
+     {"120家": ("青州孵化器", None, "8月底", "level")}),
 ]
 
 

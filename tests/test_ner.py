@@ -432,3 +432,18 @@ def test_named_facilities_are_places(text, model, expected):
     found = [Entity(*m) for m in model]
     merged = merge_entities(found, rules.extend_places(text, found) + rules.match(text), text=text)
     assert [(text[e.start:e.end], e.label) for e in merged] == expected
+
+
+@pytest.mark.parametrize("name, label, dropped", [
+    ("新能源汽车产销", "ORG", True),          # a statistic's words
+    ("第三产业投资增长速度", "ORG", True),
+    ("普惠小微", "PERSON", True),              # begins with a common word
+    ("普惠型", "PERSON", True),
+    ("毛盛勇", "PERSON", False),
+    ("启明投资", "ORG", False),
+    ("国家统计局", "ORG", False),
+])
+def test_model_spans_that_are_no_names_are_dropped(name, label, dropped):
+    text = "据悉，" + name + "。"
+    merged = merge_entities([Entity(3, 3 + len(name), label)], [], text=text, common=COMMON | {"普惠"})
+    assert (merged == []) is dropped
