@@ -456,7 +456,10 @@ class EntityRules:
             name = text[name_start:m.start()]
             if 2 <= len(name) <= 6 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", name) \
                     and not _GENERIC_MODEL_NAMES.search(name):
-                found.append(Entity(name_start, m.end(), "PRODUCT"))
+                # a known name or a Latin one keeps 大模型 outside (豆包大模型, Kimi大模型: 大模型 is a generic noun,
+                # §2); a coined name holds it (光明电力大模型)
+                known = name in self.gazetteer.entries or re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name)
+                found.append(Entity(name_start, m.start() if known else m.end(), "PRODUCT"))
         found.extend(self.companies(text))
         return _longest_first(found)
 

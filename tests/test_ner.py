@@ -103,6 +103,7 @@ def test_sentence_spans_cover_text_and_respect_max_chars():
     ("使用云闪付APP支付", [("云闪付APP", "PRODUCT")]),
     ("发布了光明电力大模型和多模态大模型", [("光明电力大模型", "PRODUCT")]),         # generic 多模态大模型 left out
     ("腾讯混元3D上线", [("腾讯混元3D", "PRODUCT")]),
+    ("使用豆包大模型和Kimi大模型", [("豆包", "PRODUCT"), ("Kimi", "PRODUCT")]),   # 大模型 is a generic noun
     ("背后都有大模型支撑", []),                                      # no name before 大模型
     ("用户下载某某钱包APP", [("某某钱包APP", "PRODUCT")]),
     ("通过手机银行APP办理", []),                                  # generic app names stay out
