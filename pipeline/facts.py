@@ -44,7 +44,8 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
                "登上", "跃居") + _INCREASE + _DECREASE + _REACH
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
-            "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速")
+            "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
+            "以仅", "仅")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -185,7 +186,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                              caption[0], verbs)
             if time is None:
                 time = next(((t.start, t.end) for t in times if caption[0] <= t.start < caption[1]), None)
-        if text.startswith("的", q.end) and (phrase.subject is None or phrase.subject[0] < clause_start):
+        if text.startswith("的", q.end) and (phrase.subject is None or phrase.subject[0] < clause_start) \
+                and not (q.kind in ("PERCENT", "FRACTION") and _measure_after(text, q.end + 1, s_end, word_starts)):
             # 60%以上的会员企业…, 占出口总值近六成的机电产品…: the figure describes the noun after it
             described = _counted_noun(text, q.end + 1, s_end, word_starts, verbs)
             if described is not None and not text[described[0]:described[1]].endswith(_NOT_DESCRIBED) \
@@ -236,6 +238,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         after = _AFTER_SHARE.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
+        elif q.kind in ("PERCENT", "FRACTION") and text.startswith("的", q.end):
+            # 占全国工业13.9%的资产总额, 实现了18.8%的营业收入: a share named after the number measures that noun
+            named = _measure_after(text, q.end + 1, s_end, word_starts)
+            if named is not None:
+                metric = named
         if not apposed:
             subject = phrase.subject
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
@@ -914,6 +921,20 @@ def _metric_suffix(text: str, start: int, end: int, word_starts: Sequence[int]) 
             m_start = cut[-2]  # 完成|量 → 完成量: a suffix alone is no metric
         return _extend_metric(text, start, m_start, end, word_starts)
     return None
+
+
+_AFTER_STOP = re.compile(r"[，,。；;、：:！？!?（(“”\"\s\d]|和|与|及|或|等|是|为|在|将|也|都|已|，")
+
+
+def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]) -> Optional[Span]:
+    """The words right after ``start``, up to a stop and at most 8 characters, when they are all one metric phrase
+    (资产总额, 营业收入; not 主流车型销量, where a noun comes before the measure)."""
+    stop = _AFTER_STOP.search(text, start, min(limit, start + 9))
+    end = stop.start() if stop else min(limit, start + 8)
+    if end - start < 2 or end not in word_starts:
+        return None
+    found = _metric_suffix(text, start, end, word_starts)
+    return found if found is not None and found[0] == start else None
 
 
 _AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")

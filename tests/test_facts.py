@@ -192,6 +192,10 @@ CASES = [
      {"两条": ("线路", None, "今年", "level")}),
     ("3月1日，青禾、鲜达、惠万家三大超市蔬菜销量680吨。", (),
      {"三大": ("超市", None, "3月1日", "level")}),
+    # a share followed by 的 and a metric noun measures that noun
+    ("前8月，青州轻工业以仅占全市工业12.5%的资产总额，实现了全市工业16.1%的营业收入和17.3%的利润。", (),
+     {"12.5%": ("青州轻工业", "资产总额", "前8月", "level"), "16.1%": ("青州轻工业", "营业收入", "前8月", "level"),
+      "17.3%": ("青州轻工业", "利润", "前8月", "level")}),
     # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
     ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
      {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
