@@ -19,6 +19,7 @@ a news sentence is built:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
-            "以仅", "仅")
+            "以仅", "仅", "提前")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -95,6 +96,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     """
     bounds = sentence_bounds(text)
     starts = [b[0] for b in bounds]
+    times = [_window(text, t) for t in times]
     word_starts = sorted({w[0] for w in words} | {w[1] for w in words})
     if words:
         # Trust a name as a subject only where it agrees with the segmenter's word boundaries
@@ -518,6 +520,15 @@ def _is_count_word(text: str, span: Span) -> bool:
     """数量, 品种数: a count's own noun; a longer phrase (邮政业务总量, 贷款余额户数) names what is counted."""
     word = text[span[0]:span[1]]
     return len(word) <= 3 and word.endswith(("数量", "总量", "品种数", "总数", "数"))
+
+
+def _window(text: str, t: TimeExpr) -> TimeExpr:
+    """前6天 opening a clause is a window (the first six days of the period): the duration with its 前 is the
+    time role, and 前 is no part of the subject."""
+    if t.type == "DURATION" and t.start > 0 and text[t.start - 1] == "前" \
+            and (t.start == 1 or not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[t.start - 2])):
+        return dataclasses.replace(t, start=t.start - 1)
+    return t
 
 
 def _is_base(text: str, t: TimeExpr, start: int) -> bool:
