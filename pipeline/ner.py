@@ -366,6 +366,16 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,12}$")
 
 
+#: where a person's name is written out: bylines (（记者王珂）, （记者王政、韩鑫）, 本报记者 孔德晨, 制图：沈亦伶,
+#: 廖祖平摄) and a title before a speech verb (新闻发言人毛盛勇说, 高级统计师朱虹分析); names of two or three characters
+_BYLINE = re.compile(r"[（(](?:本报|新华社)?记者[ \u3000]?(?P<list>[\u4e00-\u9fff][\u4e00-\u9fff、 \u3000]{1,22})[）)]"
+                     r"|(?:本报记者|新华社记者|制图[：:]|摄影[：:])[ \u3000]?(?P<one>[\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])"
+                     r"|(?:^|(?<=[\n/]))(?P<photo>[\u4e00-\u9fff]{2,3})摄(?=[（(\s]|$)")
+_TITLED = re.compile(r"(?:发言人|主席|会长|理事长|秘书长|统计师|经济师|工程师|分析师|研究员|经济学家|司长|局长|部长|厅长|处长|"
+                     r"主任|董事长|董事|总经理|经理|总裁|总监|院长|所长|行长|省长|市长|县长|书记|教授|负责人|创始人|合伙人)"
+                     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?:说|表示|介绍|分析|指出|认为|预计|解释|坦言|透露|强调|道出|告诉)")
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Curated names: ``entries`` name → PRODUCT/ORG, and ``not_entities`` (texts never returned as entities)."""
@@ -411,6 +421,16 @@ def common_words(dictionary: "os.PathLike[str] | str", min_freq: int = COMMON_WO
     return frozenset(words)
 
 
+def surnames(names_table: "os.PathLike[str] | str") -> FrozenSet[str]:
+    """The surnames of ``seg-dict/names.tsv`` (``surname<TAB>char<TAB>count`` rows; empty when missing)."""
+    path = Path(names_table)
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(row[1] for row in (line.rstrip("\n").split("\t") for line in handle)
+                         if len(row) >= 2 and row[0] == "surname")
+
+
 class EntityRules:
     """PRODUCT and ORG spans from a gazetteer and patterns; pure Python, independent of the model.
 
@@ -420,9 +440,11 @@ class EntityRules:
     - ``extend_orgs``: a statistical ORG (or LOC) span followed by a company suffix becomes the full ORG.
     """
 
-    def __init__(self, gazetteer: Optional[Gazetteer] = None, *, common: AbstractSet[str] = frozenset()) -> None:
+    def __init__(self, gazetteer: Optional[Gazetteer] = None, *, common: AbstractSet[str] = frozenset(),
+                 surnames: AbstractSet[str] = frozenset()) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_file()
         self.common = common
+        self.surnames = surnames
         names = sorted(self.gazetteer.entries, key=len, reverse=True)
         alternatives = []
         for name in names:
@@ -461,6 +483,29 @@ class EntityRules:
                 known = name in self.gazetteer.entries or re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name)
                 found.append(Entity(name_start, m.start() if known else m.end(), "PRODUCT"))
         found.extend(self.companies(text))
+        found.extend(self.people(text))
+        return _longest_first(found)
+
+    def people(self, text: str) -> List[Entity]:
+        """PERSON spans where a name is written out (``_BYLINE``, ``_TITLED``) and begins with a surname of
+        ``surnames``, then the same names wherever else they occur in ``text`` (毛盛勇说 later in the article)."""
+        found = []
+        for m in _BYLINE.finditer(text):
+            if m.group("list"):
+                for part in re.finditer(r"[^、 \u3000]+", m.group("list")):
+                    if 2 <= len(part.group()) <= 3:
+                        found.append(Entity(m.start("list") + part.start(), m.start("list") + part.end(), "PERSON"))
+            else:
+                group = "one" if m.group("one") else "photo"
+                found.append(Entity(m.start(group), m.end(group), "PERSON"))
+        found.extend(Entity(m.start("name"), m.end("name"), "PERSON") for m in _TITLED.finditer(text))
+        found = [e for e in found if text[e.start] in self.surnames and text[e.start:e.end] not in self.common]
+        names = {text[e.start:e.end] for e in found}
+        for name in sorted(names, key=len, reverse=True):
+            start = text.find(name)
+            while start >= 0:
+                found.append(Entity(start, start + len(name), "PERSON"))
+                start = text.find(name, start + len(name))
         return _longest_first(found)
 
     def companies(self, text: str) -> List[Entity]:
@@ -599,7 +644,8 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
 
     Precedence, applied to rule spans longest first:
     1. a rule PRODUCT span wins over every model span it overlaps (the model has little PRODUCT training data;
-       the gazetteer and version patterns are curated: 腾讯元宝 beats a model ORG 腾讯);
+       the gazetteer and version patterns are curated: 腾讯元宝 beats a model ORG 腾讯), and so does a rule PERSON
+       span (a name written out in a byline or after a title: 执行董事沈瑜道出 → 沈瑜 over a model 沈瑜道);
     2. a rule ORG span wins when it contains every model span it overlaps (the longer name: 国联民生证券股份有限公司
        over a model ORG 国联民生证券); when a model span crosses it or is longer, the model span stays;
     3. a rule span overlapping a rule span already accepted is dropped;
@@ -618,7 +664,7 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
         if any(_overlaps(rule, a) for a in accepted):
             continue
         hit = [m for m in result if _overlaps(rule, m)]
-        if rule.label == "PRODUCT" or all(_contains(rule, m) for m in hit):
+        if rule.label in ("PRODUCT", "PERSON") or all(_contains(rule, m) for m in hit):
             result = [m for m in result if not _overlaps(rule, m)]
             accepted.append(rule)
     return sorted(result + accepted, key=lambda e: (e.start, e.end))
@@ -641,7 +687,8 @@ class EntityRecognizer:
         self.model_dir = Path(model_dir)
         self.nlp = load_ner_model(self.model_dir)
         if rules is None and use_rules:
-            rules = EntityRules(common=common_words(self.model_dir.parent / "seg-dict" / "dict.txt"))
+            seg_dict = self.model_dir.parent / "seg-dict"
+            rules = EntityRules(common=common_words(seg_dict / "dict.txt"), surnames=surnames(seg_dict / "names.tsv"))
         self.rules = rules if use_rules else None
         self.batch_size = batch_size
         self.max_chars = max_chars

@@ -448,3 +448,44 @@ def test_model_spans_that_are_no_names_are_dropped(name, label, dropped):
     text = "据悉，" + name + "。"
     merged = merge_entities([Entity(3, 3 + len(name), label)], [], text=text, common=COMMON | {"普惠"})
     assert (merged == []) is dropped
+
+
+# --- names written out: bylines and titles before a speech verb (EntityRules.people) ----------------------------
+
+SURNAMES = frozenset("王高韩毛沈廖朱张孔")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北京2月2日电（记者王珂）商务部2日发布。", ["王珂"]),
+    ("北京3月18日电 （记者王政、韩鑫）记者18日获悉。", ["王政", "韩鑫"]),
+    ("本报记者 孔德晨\n\n一键开启", ["孔德晨"]),
+    ("制图：沈亦伶", ["沈亦伶"]),
+    ("车间作业。\n廖祖平摄（人民视觉）", ["廖祖平"]),
+    # a title before a speech verb; the name recurs later in the article
+    ("国家统计局新闻发言人毛盛勇说，总体平稳。毛盛勇表示，最近回升。", ["毛盛勇", "毛盛勇"]),
+    ("高级统计师朱虹分析，增速加快。", ["朱虹"]),
+    ("执行董事沈瑜道出秘诀。", ["沈瑜"]),
+    # no surname first: no name
+    ("负责人之所以说，", []),
+    ("（记者从商务部获悉）", []),
+])
+def test_people_written_out(text, expected):
+    rules = EntityRules(Gazetteer({}, frozenset()), surnames=SURNAMES)
+    found = rules.people(text)
+    assert [text[e.start:e.end] for e in found] == expected
+    assert all(e.label == "PERSON" for e in found)
+
+
+def test_a_written_out_name_wins_over_the_model_span_it_overlaps():
+    rules = EntityRules(Gazetteer({}, frozenset()), surnames=SURNAMES)
+    text = "执行董事沈瑜道出秘诀。"
+    merged = merge_entities([Entity(4, 7, "PERSON")], rules.match(text), text=text)
+    assert [(text[e.start:e.end], e.label) for e in merged] == [("沈瑜", "PERSON")]
+
+
+def test_surnames_come_from_the_names_table(tmp_path):
+    from pipeline.ner import surnames
+
+    (tmp_path / "names.tsv").write_text("# kind\tchars\tcount\nsurname\t李\t829\ngiven\t明\t50\n", encoding="utf-8")
+    assert surnames(tmp_path / "names.tsv") == {"李"}
+    assert surnames(tmp_path / "missing.tsv") == frozenset()
