@@ -308,7 +308,7 @@ def _sentence_spans(text: str, max_chars: int) -> List[Tuple[int, int]]:
 
 # --- rules --------------------------------------------------------------------------------------------------
 
-RULE_LABELS = ("PRODUCT", "ORG")
+RULE_LABELS = ("PRODUCT", "ORG", "LOC")
 NOT_ENTITY = "NOT_ENTITY"
 
 _LATIN = "A-Za-z"
@@ -378,7 +378,7 @@ _TITLED = re.compile(r"(?:发言人|主席|会长|理事长|秘书长|统计师|
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Curated names: ``entries`` name → PRODUCT/ORG, and ``not_entities`` (texts never returned as entities)."""
+    """Curated names: ``entries`` name → PRODUCT/ORG/LOC, and ``not_entities`` (texts never returned as entities)."""
 
     entries: Mapping[str, str]
     not_entities: frozenset
@@ -394,7 +394,7 @@ class Gazetteer:
                     continue
                 name, sep, label = line.partition("\t")
                 if not sep or label not in RULE_LABELS + (NOT_ENTITY,):
-                    raise ValueError(f"{path}:{number}: expected 'name<TAB>PRODUCT|ORG|{NOT_ENTITY}', got {line!r}")
+                    raise ValueError(f"{path}:{number}: expected 'name<TAB>PRODUCT|ORG|LOC|{NOT_ENTITY}', got {line!r}")
                 if label == NOT_ENTITY:
                     not_entities.add(name)
                 else:

@@ -109,6 +109,7 @@ def test_sentence_spans_cover_text_and_respect_max_chars():
     ("通过手机银行APP办理", []),                                  # generic app names stay out
     ("PM2.5和COVID-19", []),                                      # codes and measures are not models
     ("Qwenx不是", []),                                            # no match inside a longer latin word
+    ("长三角和京津冀", [("长三角", "LOC"), ("京津冀", "LOC")]),          # named regions
 ])
 def test_rule_matches(text, expected):
     rules = EntityRules()
