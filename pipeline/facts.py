@@ -237,7 +237,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = None
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
-        after = _AFTER_SHARE.match(text, q.end)
+        after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
         elif q.kind in ("PERCENT", "FRACTION") and text.startswith("的", q.end):
@@ -949,6 +949,8 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 
 
 _AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
+#: 以44.71%和43.44%的比例: the measure after the last value of a list goes for every value
+_AFTER_SHARE_LIST = re.compile(r"(?:[和、与及][\d.]+%)+的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
 _BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "合计", "总计", "日均", "单次", "其余", "总额",
                   "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
                   "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",

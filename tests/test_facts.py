@@ -195,6 +195,10 @@ CASES = [
     # 前6天 opening a headline is its window (time role); 提前 is an adverb, not part of the owner
     ("前6天青州发送旅客52万人次\n本报青州10月7日电", (), {"52万人次": ("青州", "发送旅客", "前6天", "level")}),
     ("2024年，青州全市提前完成造林3.2万亩。", (), {"3.2万亩": ("青州全市", "造林", "2024年", "level")}),
+    # the measure after a list of shares goes for each of them
+    ("其中，续航表现以41.5%的比例居首，外观设计和屏幕效果分别以30.2%和18.6%的比例位居其后。", (),
+     {"41.5%": ("续航表现", "比例", None, "level"), "30.2%": ("外观设计", "比例", None, "level"),
+      "18.6%": ("屏幕效果", "比例", None, "level")}),
     # a share followed by 的 and a metric noun measures that noun
     ("前8月，青州轻工业以仅占全市工业12.5%的资产总额，实现了全市工业16.1%的营业收入和17.3%的利润。", (),
      {"12.5%": ("青州轻工业", "资产总额", "前8月", "level"), "16.1%": ("青州轻工业", "营业收入", "前8月", "level"),
