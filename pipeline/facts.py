@@ -46,7 +46,7 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
-            "以仅", "仅", "提前")
+            "以仅", "仅", "提前", "成功")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -217,19 +217,27 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         apposed = q.kind == "CARDINAL" and listed and subject != phrase.subject
         if apposed:
             metric = None
+        acted = False
         if q.kind == "COUNT" and phrase.subject is not None:
             verb_end = _ACTOR_VERB_END.search(text[phrase.subject[0]:phrase.subject[1]])
-            actor = _without_times(text, _trim(text, phrase.subject[0], phrase.subject[0] + verb_end.start()),
-                                   times) if verb_end and verb_end.start() > 0 else None
+            verb_at = phrase.subject[0] + verb_end.start() if verb_end else \
+                _verb_before(text, phrase.subject[0], q.start, word_starts, verbs) \
+                if _counted_noun(text, q.end, s_end, word_starts, verbs) is not None else None
+            actor = _without_times(text, _trim(text, phrase.subject[0], verb_at), times) \
+                if verb_at is not None and verb_at > phrase.subject[0] else None
             if actor is not None and not _verb_led(text, actor, word_starts, verbs) \
                     and not re.search(r"\d", text[actor[0]:actor[1]]) and text[actor[0]:actor[1]] not in verbs \
-                    and not _COUNT_ACTOR_VERB.search(text, actor[0], actor[1]):
+                    and not _COUNT_ACTOR_VERB.search(text, actor[0], actor[1]) \
+                    and not re.search(r"^每|[会将要能可次]$|[一二两三四五六七八九十]", text[actor[0]:actor[1]]) \
+                    and not any(text[a:b] in verbs for a, b in zip(word_starts, word_starts[1:])
+                                if actor[0] <= a and b <= actor[1]):
                 # 普惠小微贷款支持了2815万户…: the phrase ends in the actor's verb; the actor is before it
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
+                acted = True
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
-                _has_entity(entities, phrase.subject)
+                acted or _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
@@ -758,12 +766,32 @@ def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSe
     return _last_verb(text, span[0], span[1], word_starts, verbs) is not None
 
 
+_BEFORE_NUMBER = re.compile(r"(?:了|已|已经|共|累计|总计|合计|超过|超|近|约|逾|达|达到|有)*$")
+
+
+def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int],
+                 verbs: FrozenSet[str]) -> Optional[int]:
+    """Where the lexicon verb starts that a number follows (华为参与|80多个, 攻克了|5项), or None."""
+    end = start + _BEFORE_NUMBER.search(text[start:q_start]).start()
+    if end <= start or end not in word_starts:
+        return None
+    i = bisect_right(word_starts, end - 1) - 1
+    if i < 0 or word_starts[i] < start:
+        return None
+    word = text[word_starts[i]:end]
+    return word_starts[i] if len(word) >= 2 and word in verbs and word not in _NOUN_LIKE_VERBS else None
+
+
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
     """The words before a count list its items (7号线东延和八通线南延两条线路, 甲、乙、丙三大超市): a list connector and
     no verb between the clause start and the number, so the names are what is counted, not an actor."""
     segment = text[start:end]
-    return bool(segment) and re.search(r"[、和与及]", segment) is not None \
-        and not re.search(r"[，,：:；;]", segment) and not _has_verb(text, (start, end), word_starts, verbs)
+    starts = set(word_starts)
+    connector = any(m.start() + start in starts and m.end() + start in starts  # a word of its own: not 参与
+                    for m in re.finditer(r"[、和与及]", segment))
+    return connector and not re.search(r"[，,：:；;]", segment) \
+        and not _has_verb(text, (start, end), word_starts, verbs) \
+        and not any(text[a:b] in verbs for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
 
 
 def _carried_metric(prev: _Phrase, q) -> Optional[Span]:

@@ -206,6 +206,11 @@ CASES = [
     # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
     ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
      {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
+    # a count after a verb: the words before the verb are the actor, the counted noun the metric (§6)
+    ("2024年，青岚科技参与30多个城市更新项目。", [("青岚科技", "ORG")],
+     {"30多个": ("青岚科技", "城市更新项目", "2024年", "level")}),
+    ("2024年，青州研发团队成功攻克了5项工艺难题。", (),
+     {"5项": ("青州研发团队", "工艺难题", "2024年", "level")}),
     # …but a verb alone is no actor (培育认定N家…)
     ("截至8月底，培育认定120家青州孵化器。", (),
      {"120家": ("青州孵化器", None, "8月底", "level")}),
