@@ -431,6 +431,29 @@ def surnames(names_table: "os.PathLike[str] | str") -> FrozenSet[str]:
                          if len(row) >= 2 and row[0] == "surname")
 
 
+DEFAULT_PLACES = Path(__file__).resolve().parent / "resources" / "places_cn.tsv"
+_PLACE_SUFFIXES = {"province": ("省", "自治区"), "city": ("市", "地区", "州")}
+
+
+def place_names(path: "os.PathLike[str] | str" = DEFAULT_PLACES, *,
+                common: AbstractSet[str] = frozenset()) -> Dict[str, str]:
+    """LOC rule names from ``resources/places_cn.tsv``: each province and prefecture-level city, bare (宁德) and
+    with its suffixes (宁德市, 广西壮族自治区 is left to the model); a bare name that is a common word of ``common``
+    (朝阳, 大同) is left out, its suffixed form kept."""
+    names: Dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, _, kind = line.rstrip("\n").partition("\t")
+            if name not in common:
+                names[name] = "LOC"
+            for suffix in _PLACE_SUFFIXES.get(kind, ()):
+                if not name.endswith(suffix):
+                    names[name + suffix] = "LOC"
+    return names
+
+
 class EntityRules:
     """PRODUCT and ORG spans from a gazetteer and patterns; pure Python, independent of the model.
 
@@ -441,11 +464,14 @@ class EntityRules:
     """
 
     def __init__(self, gazetteer: Optional[Gazetteer] = None, *, common: AbstractSet[str] = frozenset(),
-                 surnames: AbstractSet[str] = frozenset()) -> None:
+                 surnames: AbstractSet[str] = frozenset(), places: Mapping[str, str] = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_file()
         self.common = common
         self.surnames = surnames
-        names = sorted(self.gazetteer.entries, key=len, reverse=True)
+        if places is None:
+            places = place_names(common=common) if gazetteer is None else {}
+        self.entries: Dict[str, str] = {**places, **self.gazetteer.entries}
+        names = sorted(self.entries, key=len, reverse=True)
         alternatives = []
         for name in names:
             left = r"(?<![A-Za-z0-9])" if re.match(f"[{_LATIN}0-9]", name) else ""
@@ -460,7 +486,7 @@ class EntityRules:
         found: List[Entity] = []
         if self._names is not None:
             for m in self._names.finditer(text):
-                label = self.gazetteer.entries[m.group(1)]
+                label = self.entries[m.group(1)]
                 end = m.end() if label == "PRODUCT" else m.end(1)
                 found.append(Entity(m.start(), end, label))
         found.extend(Entity(m.start(), m.end(), "PRODUCT") for m in _LATIN_MODEL.finditer(text))
@@ -645,7 +671,8 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
     Precedence, applied to rule spans longest first:
     1. a rule PRODUCT span wins over every model span it overlaps (the model has little PRODUCT training data;
        the gazetteer and version patterns are curated: 腾讯元宝 beats a model ORG 腾讯), and so does a rule PERSON
-       span (a name written out in a byline or after a title: 执行董事沈瑜道出 → 沈瑜 over a model 沈瑜道);
+       span (a name written out in a byline or after a title: 执行董事沈瑜道出 → 沈瑜 over a model 沈瑜道), and a
+       rule LOC (a place name) over model PERSON spans (the model reads 宁德正 as a name);
     2. a rule ORG span wins when it contains every model span it overlaps (the longer name: 国联民生证券股份有限公司
        over a model ORG 国联民生证券); when a model span crosses it or is longer, the model span stays;
     3. a rule span overlapping a rule span already accepted is dropped;
@@ -664,7 +691,8 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
         if any(_overlaps(rule, a) for a in accepted):
             continue
         hit = [m for m in result if _overlaps(rule, m)]
-        if rule.label in ("PRODUCT", "PERSON") or all(_contains(rule, m) for m in hit):
+        if rule.label in ("PRODUCT", "PERSON") or all(_contains(rule, m) for m in hit) \
+                or (rule.label == "LOC" and all(m.label == "PERSON" or _contains(rule, m) for m in hit)):
             result = [m for m in result if not _overlaps(rule, m)]
             accepted.append(rule)
     return sorted(result + accepted, key=lambda e: (e.start, e.end))

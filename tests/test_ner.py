@@ -490,3 +490,25 @@ def test_surnames_come_from_the_names_table(tmp_path):
     (tmp_path / "names.tsv").write_text("# kind\tchars\tcount\nsurname\t李\t829\ngiven\t明\t50\n", encoding="utf-8")
     assert surnames(tmp_path / "names.tsv") == {"李"}
     assert surnames(tmp_path / "missing.tsv") == frozenset()
+
+
+# --- place names (resources/places_cn.tsv) ----------------------------------------------------------------------
+
+def test_place_names_with_suffixes_and_common_words_left_out(tmp_path):
+    from pipeline.ner import place_names
+
+    (tmp_path / "places.tsv").write_text("# places\n福建\tprovince\n宁德\tcity\n朝阳\tcity\n", encoding="utf-8")
+    names = place_names(tmp_path / "places.tsv", common={"朝阳"})
+    assert {"福建", "福建省", "宁德", "宁德市", "朝阳市"} <= set(names) and "朝阳" not in names
+    assert set(names.values()) == {"LOC"}
+    shipped = place_names()
+    assert {"宁德", "宁德市", "广西壮族自治区"} - set(shipped) == {"广西壮族自治区"}   # left to the model
+
+
+def test_a_place_name_wins_over_a_model_person_span():
+    from pipeline.ner import place_names
+
+    rules = EntityRules(Gazetteer({}, frozenset()), places=place_names())
+    text = "宁德正加快建设。"
+    merged = merge_entities([Entity(0, 3, "PERSON")], rules.match(text), text=text)
+    assert [(text[e.start:e.end], e.label) for e in merged] == [("宁德", "LOC")]
