@@ -340,9 +340,9 @@ _ORG_SUFFIX = re.compile(r"(?:（集团）|\(集团\))?(?:集团股份有限公�
 
 #: a sub-department after an organisation: 2-10 characters ending in a unit word (司 not after 公: 公司 is a company)
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布结当大全开僵政时饭])局|研究院|研究所|委员会|办公室|领导小组|"
-                             r"工作组|技术组|专家组|调研组|研究室|(?<![场厕住处之有])所)")
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
-                          r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅)")
+                             r"工作组|技术组|专家组|调研组|研究室|(?<![场厕住处之有])所|分公司|子公司|分行|支行)")
+_INSTITUTION = re.compile(r"(?:人民政府|政府)|[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
+                          r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅|人民政府|政府)")
 #: facility and zone words after a place or name (虹桥火车站, 经济技术开发区, 怀柔科学城)
 _FACILITY_WORDS = r"(?:国际机场|机场|火车站|高铁站|码头|经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)"
 _FACILITY = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _FACILITY_WORDS)
@@ -355,10 +355,11 @@ _NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向
 #: the trade words companies put after their short name (东川重工, 华岳医药, 远拓物流集团, 360集团), with an optional legal
 #: form; a weak trade word (智能, 食品, …: also plain nouns, as in 组装智能机器人) counts only before a strong one, a legal
 #: form or a bracket (灵犀智能（…）)
-_STRONG_TRADE = r"(?:科技|医药|制药|重工|精工|电子|控股|证券|基金|保险|咨询|顾问|物流|传媒|集团|研究院|实业|置业|半导体|航空)"
-_WEAK_TRADE = r"(?:智能|创新|材料|生物|软件|通信|食品|电器|电气|化工|机械|三维|光电|能源|汽车)"
+_STRONG_TRADE = (r"(?:科技|医药|药业|制药|重工|精工|电子|控股|证券|基金|保险|咨询|顾问|物流|传媒|集团|研究院|实业|置业|"
+                 r"半导体|航空)")
+_WEAK_TRADE = r"(?:智能|创新|材料|生物|软件|通信|食品|电器|电气|化工|机械|三维|光电|能源|汽车|互联|环保|石化)"
 _LEGAL_FORM = r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份)"
-_TRADE = re.compile(rf"{_WEAK_TRADE}?{_STRONG_TRADE}{{1,2}}{_LEGAL_FORM}?|{_WEAK_TRADE}(?:{_LEGAL_FORM}|(?=[（(]))")
+_TRADE = re.compile(rf"{_WEAK_TRADE}?{_STRONG_TRADE}{{1,2}}{_LEGAL_FORM}?|{_WEAK_TRADE}(?:{_LEGAL_FORM}|(?=[（(]))?")
 #: characters no company's short name contains; one of them before a name marks where the name starts
 _NOT_IN_NAME = frozenset("的了在和与及是对为将把被从向等也都已其该这那各每本全我贵个家名位年月日前后上下中内外新第"
                          "由据经同跟如像说称于至今明去以或并且而")
@@ -421,6 +422,14 @@ def common_words(dictionary: "os.PathLike[str] | str", min_freq: int = COMMON_WO
     return frozenset(words)
 
 
+def ordinary_words(min_freq: int = 20) -> FrozenSet[str]:
+    """Words of jieba's bundled general dictionary (a read-only package file) seen at least ``min_freq`` times:
+    ordinary words, which a company's short name before a weak trade word (化石能源, 剔除食品) is not."""
+    import jieba
+
+    return common_words(Path(jieba.__file__).parent / "dict.txt", min_freq=min_freq)
+
+
 def surnames(names_table: "os.PathLike[str] | str") -> FrozenSet[str]:
     """The surnames of ``seg-dict/names.tsv`` (``surname<TAB>char<TAB>count`` rows; empty when missing)."""
     path = Path(names_table)
@@ -464,10 +473,12 @@ class EntityRules:
     """
 
     def __init__(self, gazetteer: Optional[Gazetteer] = None, *, common: AbstractSet[str] = frozenset(),
-                 surnames: AbstractSet[str] = frozenset(), places: Mapping[str, str] = None) -> None:
+                 surnames: AbstractSet[str] = frozenset(), places: Mapping[str, str] = None,
+                 ordinary: AbstractSet[str] = frozenset()) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.from_file()
         self.common = common
         self.surnames = surnames
+        self.ordinary = ordinary
         if places is None:
             places = place_names(common=common) if gazetteer is None else {}
         self.entries: Dict[str, str] = {**places, **self.gazetteer.entries}
@@ -542,7 +553,7 @@ class EntityRules:
         found = []
         for m in _TRADE.finditer(text):
             latin = _LATIN_NAME.search(text, 0, m.start())
-            if latin:
+            if latin and re.fullmatch(_WEAK_TRADE, m.group()) is None:
                 found.append(Entity(latin.start(), m.end(), "ORG"))
                 continue
             start = m.start()
@@ -553,6 +564,11 @@ class EntityRules:
             if not 2 <= len(name) <= 4:
                 continue
             if any(name[i:i + 2] in self.common for i in range(len(name) - 1)):
+                continue
+            weak_alone = re.fullmatch(_WEAK_TRADE, m.group()) is not None and not text.startswith(("（", "("), m.end())
+            if weak_alone and (len(name) != 2 or name in self.ordinary or text.count(text[start:m.end()]) < 2):
+                # 组装智能机器人, 可再生能源, 化石能源: a weak trade word alone names a company only after a
+                # two-character name that is no ordinary word and recurs (贝肯能源 … 贝肯能源)
                 continue
             found.append(Entity(start, m.end(), "ORG"))
         return found
@@ -716,7 +732,8 @@ class EntityRecognizer:
         self.nlp = load_ner_model(self.model_dir)
         if rules is None and use_rules:
             seg_dict = self.model_dir.parent / "seg-dict"
-            rules = EntityRules(common=common_words(seg_dict / "dict.txt"), surnames=surnames(seg_dict / "names.tsv"))
+            rules = EntityRules(common=common_words(seg_dict / "dict.txt"), surnames=surnames(seg_dict / "names.tsv"),
+                                ordinary=ordinary_words())
         self.rules = rules if use_rules else None
         self.batch_size = batch_size
         self.max_chars = max_chars

@@ -121,6 +121,8 @@ def test_rule_matches(text, expected):
     ("国家统计局服务业司统计师李明", "国家统计局", "国家统计局服务业司"),
     ("工信部原材料工业司司长", "工信部", "工信部原材料工业司"),
     ("国家能源局电力司副司长", "国家能源局", "国家能源局电力司"),
+    ("大韩再保险上海分公司开业", "大韩再保险", "大韩再保险上海分公司"),
+    ("LOC:乌克兰政府批准", "乌克兰", "乌克兰政府"),
     ("国家统计局11日公布", "国家统计局", None),
     ("华为子公司", "华为", None),                               # 公司 is not a sub-department
     ("商务部将通过新格局", "商务部", None),
@@ -395,13 +397,15 @@ COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", 
     ("据赛迪顾问统计，360集团和蜜果科技股份有限公司上榜。", ["赛迪顾问", "360集团", "蜜果科技股份有限公司"]),
     ("灵犀智能（02000.HK）上市。", ["灵犀智能"]),                      # a weak trade word before a bracket
     ("工人在组装智能机器人。", []),                                    # a weak trade word alone is a noun
+    ("贝岭能源钻井队进场。贝岭能源完钻3口井。", ["贝岭能源", "贝岭能源"]),   # …unless the name recurs
+    ("化石能源消耗下降，化石能源占比下降。", []),                       # …and is no ordinary word
     ("人工智能产业基金规模扩大。", []),                                # common words are no names
     ("新能源汽车集团化发展。", []),
     ("我国科技企业和农业保险都在增长。", []),
     ("广西壮族自治区柳州科技园。", []),                                # a run of five or more: no clear start
 ])
 def test_company_short_names(text, expected):
-    rules = EntityRules(Gazetteer({}, frozenset()), common=COMMON)
+    rules = EntityRules(Gazetteer({}, frozenset()), common=COMMON, ordinary=frozenset({"化石", "剔除"}))
     found = rules.companies(text)
     assert [text[e.start:e.end] for e in found] == expected
     assert all(e.label == "ORG" for e in found)
