@@ -245,6 +245,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = None
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
+        if q.kind in ("MONEY", "MEASURE") and _verb_before(text, clause_start, q.start, word_starts, verbs) is not None:
+            # 发放4200万元贷款, 设立3000亿元专项再贷款: after a verb, the noun that follows the amount is its metric
+            obj = _object_after(text, q.end, s_end, word_starts, verbs)
+            if obj is not None:
+                metric = obj
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
@@ -780,6 +785,27 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
         return None
     word = text[word_starts[i]:end]
     return word_starts[i] if len(word) >= 2 and word in verbs and word not in _NOUN_LIKE_VERBS else None
+
+
+_OBJECT_STOP = re.compile(r"[\s，,。；;、：:！？!?（(“”\"\d]|用于|用来|支持|帮助|保障|以|和|与|及|等|的|是|为|将|已|也|都|在|"
+                          r"比|较|同比|环比|占")
+
+
+def _object_after(text: str, start: int, limit: int, word_starts: Sequence[int],
+                  verbs: FrozenSet[str]) -> Optional[Span]:
+    """The noun phrase right after an amount (…发放4200万元|贷款|，), up to punctuation, a linking word or a verb;
+    at least two characters, at most ten."""
+    if text.startswith("的", start):
+        start += 1
+    stop = _OBJECT_STOP.search(text, start, min(limit, start + 11))
+    end = stop.start() if stop else min(limit, start + 10)
+    for a, b in zip(word_starts, word_starts[1:]):
+        if start < a < end and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS:
+            end = a
+            break
+    if end - start < 2 or end not in word_starts or start not in word_starts:
+        return None
+    return (start, end)
 
 
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:

@@ -206,6 +206,9 @@ CASES = [
     # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
     ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
      {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
+    # an amount after a verb measures the noun that follows it
+    ("2月5日，青州农商银行发放3000万元纾困贷款，用于采购原料。", (),
+     {"3000万元": ("青州农商银行", "纾困贷款", "2月5日", "level")}),
     # a count after a verb: the words before the verb are the actor, the counted noun the metric (§6)
     ("2024年，青岚科技参与30多个城市更新项目。", [("青岚科技", "ORG")],
      {"30多个": ("青岚科技", "城市更新项目", "2024年", "level")}),
