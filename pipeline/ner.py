@@ -463,6 +463,34 @@ def place_names(path: "os.PathLike[str] | str" = DEFAULT_PLACES, *,
     return names
 
 
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regular expression for ``names`` built as a character trie: at each position the longest name is
+    tried first (greedy continuations, then the end of a shorter name), as an alternation sorted longest first
+    would, but without trying every name at every position. Names opening with a Latin letter or digit must
+    not continue a Latin word (Qwen3 is not found in Qwenx3)."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool) -> str:
+        branches = []
+        for char in sorted(c for c in node if c):
+            left = r"(?<![A-Za-z0-9])" if top and re.match(r"[A-Za-z0-9]", char) else ""
+            branches.append(left + re.escape(char) + build(node[char], False))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node and not top:
+            return "(?:" + body + ")?"
+        return body
+
+    first = "".join(sorted(re.escape(c) for c in trie if c))
+    return "(?=[" + first + "])" + build(trie, True) if first else ""
+
+
 class EntityRules:
     """PRODUCT and ORG spans from a gazetteer and patterns; pure Python, independent of the model.
 
@@ -482,15 +510,10 @@ class EntityRules:
         if places is None:
             places = place_names(common=common) if gazetteer is None else {}
         self.entries: Dict[str, str] = {**places, **self.gazetteer.entries}
-        names = sorted(self.entries, key=len, reverse=True)
-        alternatives = []
-        for name in names:
-            left = r"(?<![A-Za-z0-9])" if re.match(f"[{_LATIN}0-9]", name) else ""
-            alternatives.append(left + re.escape(name))
         self._names = re.compile(
-            "(" + "|".join(alternatives) + ")" + f"((?:{_PRODUCT_LINES})?{VERSION_PATTERN})?"
+            "(" + _trie_pattern(self.entries) + ")" + f"((?:{_PRODUCT_LINES})?{VERSION_PATTERN})?"
             + r"(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"
-        ) if alternatives else None
+        ) if self.entries else None
 
     def match(self, text: str) -> List[Entity]:
         """Rule entities in ``text``, non-overlapping (longest first, then leftmost)."""

@@ -516,3 +516,18 @@ def test_a_place_name_wins_over_a_model_person_span():
     text = "宁德正加快建设。"
     merged = merge_entities([Entity(0, 3, "PERSON")], rules.match(text), text=text)
     assert [(text[e.start:e.end], e.label) for e in merged] == [("宁德", "LOC")]
+
+
+def test_trie_pattern_finds_what_a_longest_first_alternation_finds():
+    import re
+
+    from pipeline.ner import _trie_pattern
+
+    names = ["通义", "通义千问", "通义万相", "Qwen", "QwQ", "宁德", "宁德时代", "AI", "Kimi"]
+    text = "通义千问和通义、QwQ与Qwen3，宁德时代在宁德；xQwen不算，AI和Kimi。"
+    ordered = sorted(names, key=len, reverse=True)
+    alternation = "|".join((r"(?<![A-Za-z0-9])" if re.match("[A-Za-z0-9]", n) else "") + re.escape(n)
+                           for n in ordered)
+    expected = [m.span() for m in re.finditer(alternation, text)]
+    assert [m.span() for m in re.finditer(_trie_pattern(names), text)] == expected
+    assert _trie_pattern([]) == ""
