@@ -183,7 +183,7 @@ _MEASURES = {
     "千瓦时": "kWh", "度电": "kWh", "兆瓦时": "MWh", "吉瓦时": "GWh", "太瓦时": "TWh", "千瓦": "kW",
     "兆瓦": "MW", "吉瓦": "GW", "瓦": "W", "千伏": "kV", "伏": "V", "毫升": "mL", "升": "L",
     "摄氏度": "°C", "℃": "°C", "海里": "nmi", "英里": "mi", "岁": "岁", "周岁": "岁", "标准箱": "TEU",
-    "标箱": "TEU", "桶": "桶", "分贝": "dB", "赫兹": "Hz", "光年": "ly",
+    "标箱": "TEU", "桶": "桶", "分贝": "dB", "赫兹": "Hz", "光年": "ly", "英寸": "in",
     "km": "km", "kg": "kg", "kWh": "kWh", "MW": "MW", "GW": "GW", "kW": "kW",
     "GB": "GB", "TB": "TB", "MB": "MB", "Gbps": "Gbps", "Mbps": "Mbps", "mm": "mm", "cm": "cm",
     "nm": "nm", "mAh": "mAh", "GHz": "GHz", "MHz": "MHz", "Hz": "Hz", "TEU": "TEU", "瓦时": "Wh",
@@ -212,9 +212,9 @@ _PLACE_CLASSIFIERS = {"国"}
 _COUNTED_TWICE = set("辆艘架队人车班户批台场家")  # 6万余辆次: a classifier followed by 次 counts trips
 _PERCENTS = {
     "个百分点": ("pp", "PERCENT_POINT", Decimal(1)), "百分点": ("pp", "PERCENT_POINT", Decimal(1)),
-    "个基点": ("pp", "PERCENT_POINT", Decimal("0.01")), "基点": ("pp", "PERCENT_POINT", Decimal("0.01")),
-    "bp": ("pp", "PERCENT_POINT", Decimal("0.01")), "BP": ("pp", "PERCENT_POINT", Decimal("0.01")),
-    "bps": ("pp", "PERCENT_POINT", Decimal("0.01")),
+    "个基点": ("bp", "PERCENT_POINT", Decimal(1)), "基点": ("bp", "PERCENT_POINT", Decimal(1)),
+    "bp": ("bp", "PERCENT_POINT", Decimal(1)), "BP": ("bp", "PERCENT_POINT", Decimal(1)),
+    "bps": ("bp", "PERCENT_POINT", Decimal(1)),
     "%": ("%", "PERCENT", Decimal(1)), "‰": ("%", "PERCENT", Decimal("0.1")), "倍": ("x", "MULTIPLE", Decimal(1)),
 }
 _UNITS = {}
@@ -248,10 +248,11 @@ _RUN_RE = re.compile(
 )
 _FRACTION_RE = re.compile(rf"分之((?:[{_CN_CHARS}]|{_ARABIC}|点(?=[{_CN_DIGITS}]))+)")
 _SLASH_FRACTION_RE = re.compile(r"(?<![\d/.])(\d{1,3})/(\d{1,4})(?![\d/])")
-_MULTIPLE_RE = re.compile(r"翻(?:了)?(?:(一|两|二|三|四|\d)番|番)")
+_MULTIPLE_RE = re.compile(r"翻(?:了)?(?:(一|两|二|三|四|\d)番|番|倍)")
 # 三大任务, 两大优势: a count written with 大 (ANNOTATION.md §6); 十九大, 三大会 are names.
 _BIG_FEW_RE = re.compile(r"(?<![一二两三四五六七八九十第前])([两二三四五六七八九十])(大|者)(?![会学厦桥街道队院使夫爷姐哥娘叔片类])")
-_HALF_RE = re.compile(r"一半|半数")
+_HALF_RE = re.compile(r"一半|(?<![过超])半数")
+_OVER_HALF_RE = re.compile(r"过半(?:数)?(?![夜年月天日小])|超半数")
 _TWO_DIGIT_RE = re.compile(r"[两双]位数")
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
 _SHORT_QUOTE_RE = re.compile(r"“[^“”\n]{1,8}”")
@@ -399,6 +400,9 @@ def _special_quantities(folded: str, blocked) -> List[Quantity]:
     for m in _HALF_RE.finditer(folded):
         qualifier, start = _qualifier_before(folded, m.start())
         found.append(Quantity(start, m.end(), value=0.5, unit="fraction", kind="FRACTION", qualifier=qualifier))
+    for m in _OVER_HALF_RE.finditer(folded):
+        # 过半 / 超半数: more than half (the marker is part of the word)
+        found.append(Quantity(m.start(), m.end(), value=0.5, unit="fraction", kind="FRACTION", qualifier=">"))
     for m in _TWO_DIGIT_RE.finditer(folded):
         qualifier, start = _qualifier_before(folded, m.start())
         found.append(Quantity(start, m.end(), value=10.0, unit="%", kind="PERCENT", qualifier=qualifier))
