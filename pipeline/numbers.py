@@ -231,7 +231,7 @@ _STRONG_KINDS = ("MONEY", "MEASURE", "PERCENT", "PERCENT_POINT", "MULTIPLE")
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)))
 _ASCII_UNITS = {u for u in _UNITS if u.isascii() and u[0].isalpha()}
 _PER_UNITS = {u: v[0] for u, v in _UNITS.items() if v[1] in ("COUNT", "MEASURE")}
-_PER_UNITS.update({"年": "年", "月": "月", "天": "天", "日": "日", "小时": "h"})
+_PER_UNITS.update({"年": "年", "月": "月", "天": "d", "日": "d", "小时": "h"})
 # A compound unit: money per something, written after (26.30元/股, 万元/亩) or before (每公斤52.40元).
 _PER_RE = re.compile(r"/(" + "|".join(re.escape(u) for u in sorted(_PER_UNITS, key=len, reverse=True)) + ")")
 _PER_BEFORE_RE = re.compile(r"每(公斤|千克|斤|吨|克|股|平方米|亩|桶|升|千瓦时|度电|度)")

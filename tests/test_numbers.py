@@ -58,6 +58,7 @@ QUANTITY_CASES = [
     ('贷款利率下调41个基点。', [q('41个基点', 41, 'bp', 'PERCENT_POINT')]),   # basis points as written (gold)
     ('信贷投放翻倍，过半企业复工，屏幕为6英寸。', [q('翻倍', 2, 'x', 'MULTIPLE'), q('过半', 0.5, 'fraction', 'FRACTION', qualifier='>'),
                                      q('6英寸', 6, 'in', 'MEASURE')]),
+    ('日租金为每台120元/天。', [q('120元/天', 120, 'CNY/d', 'MONEY')]),
     ('三分之一的企业实现盈利。', [q('三分之一', 0.3333333333, 'fraction', 'FRACTION')]),
     ('超过1/3的用户选择线上购买。', [q('超过1/3', 0.3333333333, 'fraction', 'FRACTION', qualifier='>')]),
     ('四分之三的家庭拥有汽车。', [q('四分之三', 0.75, 'fraction', 'FRACTION')]),
