@@ -341,14 +341,18 @@ _ORG_SUFFIX = re.compile(r"(?:（集团）|\(集团\))?(?:集团股份有限公�
 #: a sub-department after an organisation: 2-10 characters ending in a unit word (司 not after 公: 公司 is a company)
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:(?<![公])司|(?<![格布结当大全开僵政时饭])局|研究院|研究所|委员会|办公室|领导小组|"
                              r"工作组|技术组|专家组|调研组|研究室|(?<![场厕住处之有])所|分公司|子公司|分行|支行)")
-_INSTITUTION = re.compile(r"(?:人民政府|政府)|[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
-                          r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅|人民政府|政府)")
+_INSTITUTION = re.compile(r"(?:人民政府|政府|投资集团)|[\u4e00-\u9fff]{1,9}?(?:联合会|协会|学会|商会|研究会|基金会|研究院|研究所|委员会|大学|学院|医院|"
+                          r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅|人民政府|政府|投资集团|"
+                          r"(?:投资|控股|发展|建设|产业)(?:有限)?公司|创业投资有限公司|股权投资基金)")
 #: facility and zone words after a place or name (虹桥火车站, 经济技术开发区, 怀柔科学城)
 _FACILITY_WORDS = r"(?:国际机场|机场|火车站|高铁站|码头|经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)"
 _FACILITY = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _FACILITY_WORDS)
 _FACILITY_END = re.compile(_FACILITY_WORDS + "$")
+_ZONE_START = re.compile(r"(?:经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)")
+#: a one-character place abbreviation after a verb of place (在沪, 抵乌, 来华; pd-part-c and pd-part-d gold)
+_PLACE_ABBREVIATION = re.compile(r"(?<=[在赴抵来驻离返进])[京津沪渝冀晋辽吉苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘藏桂港澳台华]")
 _METRO_LINE = re.compile(r"(?<![\d.])\d{1,2}号线")
-_NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由]|表示|通过|发布|举行|召开|"
+_NOT_IN_DEPARTMENT = re.compile(r"[的了在将是和与及等对从为把被向于也都已正并到说称让使由各]|表示|通过|发布|举行|召开|"
                                 r"获悉|公布|指出|介绍|会同")
 
 
@@ -544,6 +548,10 @@ class EntityRules:
                 found.append(Entity(name_start, m.start() if known else m.end(), "PRODUCT"))
         found.extend(self.companies(text))
         found.extend(self.people(text))
+        found.extend(Entity(m.start(), m.end(), "LOC") for m in _PLACE_ABBREVIATION.finditer(text))
+        # 安徽省级资金: the 省 of 省级 belongs to the level word, the place is 安徽
+        found = [Entity(e.start, e.end - 1, e.label) if e.label == "LOC" and e.end - e.start > 2
+                 and text[e.end - 1] in "省市县" and text.startswith("级", e.end) else e for e in found]
         return _longest_first(found)
 
     def people(self, text: str) -> List[Entity]:
@@ -624,7 +632,9 @@ class EntityRules:
             if ent.label not in ("ORG", "LOC"):
                 continue
             m = _FACILITY.match(text, ent.end)
-            if m and not _NOT_IN_DEPARTMENT.search(m.group()):
+            chain = ent.label == "LOC" and text[ent.end - 1] in "省市县区" and _ZONE_START.match(text, ent.end)
+            if m and not _NOT_IN_DEPARTMENT.search(m.group()) and not chain:
+                # 合肥市 + 高新区 is a chain of places (§6: separate LOCs), 北京 + 经济技术开发区 one zone
                 places.append(Entity(ent.start, m.end(), "LOC"))
             elif ent.label == "ORG" and _FACILITY_END.search(text, ent.start, ent.end):
                 places.append(Entity(ent.start, ent.end, "LOC"))

@@ -531,3 +531,21 @@ def test_trie_pattern_finds_what_a_longest_first_alternation_finds():
     expected = [m.span() for m in re.finditer(alternation, text)]
     assert [m.span() for m in re.finditer(_trie_pattern(names), text)] == expected
     assert _trie_pattern([]) == ""
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    ("安徽省投资集团出资", [(0, 3, "LOC")], [("安徽省投资集团", "ORG")]),           # a place's company
+    ("合肥市高新区企业", [(0, 3, "LOC")], [("合肥市", "LOC")]),                   # a chain of places stays apart
+    ("在鄂企业和在沪公司，来华投资", [], [("鄂", "LOC"), ("沪", "LOC"), ("华", "LOC")]),   # abbreviations
+    ("安徽省级资金", [], [("安徽", "LOC")]),                                     # 省级 is a level
+    ("武汉市各医院", [(0, 3, "LOC")], [("武汉市", "LOC")]),                       # 各: no institution name
+])
+def test_places_and_their_institutions(text, model, expected):
+    from pipeline.ner import place_names
+
+    rules = EntityRules(Gazetteer({}, frozenset()), places=place_names())
+    found = [Entity(*m) for m in model]
+    matched = rules.match(text)
+    merged = merge_entities(found, matched + rules.extend_orgs(text, found + matched)
+                            + rules.extend_places(text, found + matched), text=text)
+    assert [(text[e.start:e.end], e.label) for e in merged] == expected
