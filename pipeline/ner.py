@@ -308,7 +308,7 @@ def _sentence_spans(text: str, max_chars: int) -> List[Tuple[int, int]]:
 
 # --- rules --------------------------------------------------------------------------------------------------
 
-RULE_LABELS = ("PRODUCT", "ORG", "LOC")
+RULE_LABELS = ("PRODUCT", "ORG", "LOC", "PERSON")
 NOT_ENTITY = "NOT_ENTITY"
 
 _LATIN = "A-Za-z"
@@ -383,7 +383,7 @@ _TITLED = re.compile(r"(?:发言人|主席|会长|理事长|秘书长|统计师|
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Curated names: ``entries`` name → PRODUCT/ORG/LOC, and ``not_entities`` (texts never returned as entities)."""
+    """Curated names: ``entries`` name → PRODUCT/ORG/LOC/PERSON, and ``not_entities`` (texts never returned as entities)."""
 
     entries: Mapping[str, str]
     not_entities: frozenset
@@ -399,7 +399,7 @@ class Gazetteer:
                     continue
                 name, sep, label = line.partition("\t")
                 if not sep or label not in RULE_LABELS + (NOT_ENTITY,):
-                    raise ValueError(f"{path}:{number}: expected 'name<TAB>PRODUCT|ORG|LOC|{NOT_ENTITY}', got {line!r}")
+                    raise ValueError(f"{path}:{number}: expected 'name<TAB>PRODUCT|ORG|LOC|PERSON|{NOT_ENTITY}', got {line!r}")
                 if label == NOT_ENTITY:
                     not_entities.add(name)
                 else:
@@ -705,10 +705,15 @@ def _without_code(text: str, entity: Entity) -> Entity:
 _STATISTIC_END = re.compile(r"(?:产销|出口|进口|销量|产量|营业|增长|增速|速度|下降|总额|规模)$")
 
 
+#: a kind of institution, not one institution (全国银行业金融机构, 股份制商业银行)
+_GENERIC_INSTITUTION = re.compile(r"(?:全国|各类|各|股份制|城市|农村|地方|大型|中小|国有|民营|外资|中资|商业)?(?:银行业)?"
+                                  r"(?:金融机构|商业银行|银行)")
+
+
 def _not_a_name(name: str, label: str, common: AbstractSet[str]) -> bool:
-    """A model span that is a statistic's words, or a PERSON that begins with a common word (普惠小微: 普惠;
-    of MSRA's multi-character person names 0.04% begin with a word of ``common``)."""
-    if _STATISTIC_END.search(name) and len(name) >= 4:
+    """A model span that is a statistic's words, a kind of institution, or a PERSON that begins with a common
+    word (普惠小微: 普惠; of MSRA's multi-character person names 0.04% begin with a word of ``common``)."""
+    if _STATISTIC_END.search(name) and len(name) >= 4 or _GENERIC_INSTITUTION.fullmatch(name):
         return True
     return label == "PERSON" and len(name) >= 2 and name[:2] in common
 

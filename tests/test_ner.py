@@ -448,6 +448,9 @@ def test_named_facilities_are_places(text, model, expected):
     ("毛盛勇", "PERSON", False),
     ("启明投资", "ORG", False),
     ("国家统计局", "ORG", False),
+    ("股份制商业银行", "ORG", True),          # a kind of institution
+    ("全国银行业金融机构", "ORG", True),
+    ("上海农村商业银行", "ORG", False),
 ])
 def test_model_spans_that_are_no_names_are_dropped(name, label, dropped):
     text = "据悉，" + name + "。"
