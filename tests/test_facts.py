@@ -206,6 +206,9 @@ CASES = [
     # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
     ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
      {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
+    # adverbs and conjunctions around the phrase are neither subject nor metric (但…却, 逆势)
+    ("2月，但青州水果销量却比去年同期下降了90%。", (), {"90%": ("青州水果", "销量", "2月", "decrease")}),
+    ("一季度，青州实到外资逆势增长4.5%。", (), {"4.5%": ("青州", "实到外资", "一季度", "increase")}),
     # an amount after a verb measures the noun that follows it
     ("2月5日，青州农商银行发放3000万元纾困贷款，用于采购原料。", (),
      {"3000万元": ("青州农商银行", "纾困贷款", "2月5日", "level")}),
