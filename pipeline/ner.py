@@ -769,7 +769,10 @@ class EntityRecognizer:
         self.model_dir = Path(model_dir)
         self.nlp = load_ner_model(self.model_dir)
         if rules is None and use_rules:
+            # the word lists of the shipped segmentation dictionary, wherever the entity model lives
             seg_dict = self.model_dir.parent / "seg-dict"
+            if not (seg_dict / "dict.txt").exists():
+                seg_dict = DEFAULT_MODEL_DIR.parent / "seg-dict"
             rules = EntityRules(common=common_words(seg_dict / "dict.txt"), surnames=surnames(seg_dict / "names.tsv"),
                                 ordinary=ordinary_words())
         self.rules = rules if use_rules else None
