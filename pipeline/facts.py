@@ -239,6 +239,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 acted or _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
+            if not named_here and phrase.subject is not None and phrase.subject[0] < clause_start \
+                    and _has_entity(entities, phrase.subject) and not listed \
+                    and _verb_in(text, clause_start, q.start, word_starts, verbs):
+                # 华为参与80多个项目，目前已为全球40多个国家和地区提供…: the named actor of the sentence goes on
+                named_here = True
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
@@ -806,6 +811,12 @@ def _object_after(text: str, start: int, limit: int, word_starts: Sequence[int],
     if end - start < 2 or end not in word_starts or start not in word_starts:
         return None
     return (start, end)
+
+
+def _verb_in(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
+    """A lexicon verb (or 为 / 向 / 对 before an object) among the words of ``text[start:end]``."""
+    return any(text[a:b] in verbs or text[a:b] in ("为", "向", "对", "给")
+               for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
 
 
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
