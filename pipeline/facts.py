@@ -62,7 +62,7 @@ _METRIC_HEADS = (
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
-_COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前)")
+_COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前|基础上|的基础上)")
 _CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
 
@@ -564,8 +564,9 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
         if _is_base(text, t, s_start):
             continue
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
-                and not re.match(r"^多?(来|以来)", text[t.end:t.end + 3]) and not text.startswith("前", t.start):
-            continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长
+                and not re.match(r"^多?(来|以来|之内|以内|内|里|就|便|累计|共计|合计|间)", text[t.end:t.end + 3]) \
+                and not text.startswith("前", t.start):
+            continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长, 两天累计投放
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
@@ -910,7 +911,7 @@ _MISTAGGED_NOUNS = frozenset(("超市",))
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
 _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
-_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比)")
+_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比|在(?=[^，,。；;]{1,10}基础上))")
 _LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")

@@ -209,6 +209,10 @@ CASES = [
     # a count whose phrase ends in the actor's verb: the actor is the subject, the counted noun the metric
     ("截至3月末，青州绿色贷款支持了1200户小微企业。", (),
      {"1200户": ("青州绿色贷款", "小微企业", "3月末", "level")}),
+    # a duration followed by 累计 / 之内 / 就 is the window of the figure; 在去年基础上 is a comparison base
+    ("2月3日和4日，青州央行支行两天累计投放资金120亿元。", (), {"120亿元": ("青州央行支行", "累计投放资金", "两天", "level")}),
+    ("今年，青州小微企业贷款利率在去年基础上下调0.5个百分点。", (),
+     {"0.5个百分点": ("青州小微企业", "贷款利率", "今年", "decrease")}),
     # adverbs and conjunctions around the phrase are neither subject nor metric (但…却, 逆势)
     ("2月，但青州水果销量却比去年同期下降了90%。", (), {"90%": ("青州水果", "销量", "2月", "decrease")}),
     ("一季度，青州实到外资逆势增长4.5%。", (), {"4.5%": ("青州", "实到外资", "一季度", "increase")}),
