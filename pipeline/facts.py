@@ -266,6 +266,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = named
         if not apposed:
             subject = phrase.subject
+        subject = _clean_subject(text, subject, word_starts, verbs)
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
         if metric is not None:
@@ -819,6 +820,28 @@ def _verb_in(text: str, start: int, end: int, word_starts: Sequence[int], verbs:
     """A lexicon verb (or 为 / 向 / 对 before an object) among the words of ``text[start:end]``."""
     return any(text[a:b] in verbs or text[a:b] in ("为", "向", "对", "给")
                for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
+
+
+_PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
+                       "本", "该", "我", "他", "她", "它", "大家", "有的", "有些"))
+_LEADING_PREPOSITIONS = "经除据由从在对向为把被"
+_BARE_VERB_SUBJECTS = frozenset(("获得", "新建", "拿", "拿到", "准备", "申请", "持股", "建成", "新增", "套现"))
+
+
+def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
+                   verbs: FrozenSet[str]) -> Optional[Span]:
+    """A subject is a name or noun phrase: a leading one-character preposition (经广西口岸, 除…) is cut, and
+    what is left is no subject when it is a pronoun (我们, 这) or a bare verb of acquiring or building (获得, 新建)."""
+    if span is None:
+        return None
+    start, end = span
+    starts = set(word_starts)
+    while end - start > 1 and text[start] in _LEADING_PREPOSITIONS and (start + 1) in starts:
+        start += 1
+    name = text[start:end]
+    if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS:
+        return None
+    return start, end
 
 
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:

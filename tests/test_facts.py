@@ -216,6 +216,9 @@ CASES = [
     # a preposition or total word before the number is no part of the phrase (…预算多在, 共计)
     ("2024年，青州居民月均工资多在5000元以上。", (), {"5000元以上": ("青州居民", "月均工资", "2024年", "level")}),
     ("目前，青州在建地铁线路共计17条。", (), {"17条": ("青州", "在建地铁线路", "目前", "level")}),
+    # a leading one-character preposition is cut from the subject; a pronoun is no subject (heldout / DECISIONS)
+    ("一季度，经广西口岸进出口值为24.6亿元。", (), {"24.6亿元": ("广西口岸", "进出口值", "一季度", "level")}),
+    ("“我们已签订各类整机供货合同120台。”", (), {"120台": (None, "签订各类整机供货合同", None, "level")}),
     # adverbs and conjunctions around the phrase are neither subject nor metric (但…却, 逆势)
     ("2月，但青州水果销量却比去年同期下降了90%。", (), {"90%": ("青州水果", "销量", "2月", "decrease")}),
     ("一季度，青州实到外资逆势增长4.5%。", (), {"4.5%": ("青州", "实到外资", "一季度", "increase")}),
