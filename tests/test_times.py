@@ -80,6 +80,11 @@ TIME_CASES = [
     ('2025-07-15', '上周股价波动。', [day('上周', '2025-07-07', '2025-07-13')]),
     # Vague periods (null), years ago, decades, centuries; generation labels are no time
     ('2025-07-15', '近年来产业快速发展。', [day('近年来', None, None)]),
+    # vague periods are DATEs without a range; 而今 is the article date, 而今年 is 今年 (pd-part-c, pd-part-d gold)
+    ('2019-10-23', '这两天工厂满负荷，前段时间和多年前则不然。', [day('这两天', None, None), day('前段时间', None, None),
+                                                   day('多年前', None, None)]),
+    ('2019-10-23', '而今厂房已建成，而今年产值翻番。', [day('而今', '2019-10-23', '2019-10-23'),
+                                           day('今年', '2019-01-01', '2019-12-31')]),
     ('2025-07-15', '过去企业融资难。', [day('过去', None, None)]),
     ('2025-07-15', '近三年营收翻番。', [day('近三年', None, None)]),
     ('2025-07-15', '未来，行业将迎来新机遇。', [day('未来', None, None)]),
