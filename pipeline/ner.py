@@ -366,7 +366,7 @@ _LEGAL_FORM = r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团�
 _TRADE = re.compile(rf"{_WEAK_TRADE}?{_STRONG_TRADE}{{1,2}}{_LEGAL_FORM}?|{_WEAK_TRADE}(?:{_LEGAL_FORM}|(?=[（(]))?")
 #: characters no company's short name contains; one of them before a name marks where the name starts
 _NOT_IN_NAME = frozenset("的了在和与及是对为将把被从向等也都已其该这那各每本全我贵个家名位年月日前后上下中内外新第"
-                         "由据经同跟如像说称于至今明去以或并且而")
+                         "由据经同跟如像说称于至今明去以或并且而万亿元")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,12}$")
 

@@ -399,6 +399,7 @@ COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", 
     ("工人在组装智能机器人。", []),                                    # a weak trade word alone is a noun
     ("贝岭能源钻井队进场。贝岭能源完钻3口井。", ["贝岭能源", "贝岭能源"]),   # …unless the name recurs
     ("化石能源消耗下降，化石能源占比下降。", []),                       # …and is no ordinary word
+    ("投资5000万元科技项目", []),                                      # amounts are no names
     ("人工智能产业基金规模扩大。", []),                                # common words are no names
     ("新能源汽车集团化发展。", []),
     ("我国科技企业和农业保险都在增长。", []),
