@@ -272,7 +272,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if metric is not None:
             sentence_metric[index] = metric
         if not _in_brackets(text, s_start, q.start):
-            # a figure inside a gloss (（包括单户授信1000万元以下的…）) leaves the sentence's reading alone
+            # a figure inside a gloss (（含单户授信800万元以内的…）) leaves the sentence's reading alone
             prev_phrase = phrase
             prev_end = counted[1] if apposed else q.end
     return result
