@@ -23,7 +23,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import FrozenSet, List, Optional, Sequence, Tuple
+from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple
 
 from .model import Entity, Quantity, Span, TimeExpr
 
@@ -230,8 +230,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and not re.search(r"\d", text[actor[0]:actor[1]]) and text[actor[0]:actor[1]] not in verbs \
                     and not _COUNT_ACTOR_VERB.search(text, actor[0], actor[1]) \
                     and not re.search(r"^每|[会将要能可次]$|[一二两三四五六七八九十]", text[actor[0]:actor[1]]) \
-                    and not any(text[a:b] in verbs for a, b in zip(word_starts, word_starts[1:])
-                                if actor[0] <= a and b <= actor[1]):
+                    and not _word_in(text, actor[0], actor[1], word_starts, verbs):
                 # 普惠小微贷款支持了2815万户…: the phrase ends in the actor's verb; the actor is before it
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
                 acted = True
@@ -816,10 +815,17 @@ def _object_after(text: str, start: int, limit: int, word_starts: Sequence[int],
     return (start, end)
 
 
+def _word_in(text: str, start: int, end: int, word_starts: Sequence[int], words: AbstractSet[str]) -> bool:
+    """One of ``words`` among the segmenter's words of ``text[start:end]``."""
+    return any(text[a:b] in words for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
+
+
 def _verb_in(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
     """A lexicon verb (or 为 / 向 / 对 before an object) among the words of ``text[start:end]``."""
-    return any(text[a:b] in verbs or text[a:b] in ("为", "向", "对", "给")
-               for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
+    return _word_in(text, start, end, word_starts, verbs) or _word_in(text, start, end, word_starts, _OBJECT_MARKERS)
+
+
+_OBJECT_MARKERS = frozenset(("为", "向", "对", "给"))
 
 
 _PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
@@ -851,9 +857,7 @@ def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], v
     starts = set(word_starts)
     connector = any(m.start() + start in starts and m.end() + start in starts  # a word of its own: not 参与
                     for m in re.finditer(r"[、和与及]", segment))
-    return connector and not re.search(r"[，,：:；;]", segment) \
-        and not _has_verb(text, (start, end), word_starts, verbs) \
-        and not any(text[a:b] in verbs for a, b in zip(word_starts, word_starts[1:]) if start <= a and b <= end)
+    return connector and not re.search(r"[，,：:；;]", segment) and not _word_in(text, start, end, word_starts, verbs)
 
 
 def _carried_metric(prev: _Phrase, q) -> Optional[Span]:
@@ -916,17 +920,9 @@ _NOUN_LIKE_VERBS = frozenset(("批发", "零售", "服务", "设计", "传播", 
 
 def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
     """Two-character-or-longer verbs (tag ``v``) of jieba's bundled dictionary, a read-only package file."""
-    import os
-    import jieba
+    from .segment import dictionary_words
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    found = set()
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2 and int(parts[1]) >= min_freq:
-                found.add(parts[0])
-    return frozenset(found - _MISTAGGED_NOUNS)
+    return dictionary_words(min_freq=min_freq, tag="v") - _MISTAGGED_NOUNS
 
 
 #: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)

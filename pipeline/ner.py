@@ -345,10 +345,11 @@ _INSTITUTION = re.compile(r"(?:人民政府|政府|投资集团)|[\u4e00-\u9fff]
                           r"银行|交易所|(?<![以为])中心|(?<![格布结当大全开僵政时饭])局|厅|人民政府|政府|投资集团|"
                           r"(?:投资|控股|发展|建设|产业)(?:有限)?公司|创业投资有限公司|股权投资基金)")
 #: facility and zone words after a place or name (虹桥火车站, 经济技术开发区, 怀柔科学城)
-_FACILITY_WORDS = r"(?:国际机场|机场|火车站|高铁站|码头|经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)"
+_ZONE_WORDS = r"(?:经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)"
+_FACILITY_WORDS = r"(?:国际机场|机场|火车站|高铁站|码头|" + _ZONE_WORDS[3:]
 _FACILITY = re.compile(r"[\u4e00-\u9fff]{0,6}?" + _FACILITY_WORDS)
 _FACILITY_END = re.compile(_FACILITY_WORDS + "$")
-_ZONE_START = re.compile(r"(?:经济技术开发区|开发区|高新区|自贸区|自由贸易试验区|产业园|科学城|科技城)")
+_ZONE_START = re.compile(_ZONE_WORDS)
 #: a one-character place abbreviation after a verb of place (在沪, 抵乌, 来华; pd-part-c and pd-part-d gold)
 _PLACE_ABBREVIATION = re.compile(r"(?<=[在赴抵来驻离返进])[京津沪渝冀晋辽吉苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘藏桂港澳台华]")
 _METRO_LINE = re.compile(r"(?<![\d.])\d{1,2}号线")
@@ -414,34 +415,25 @@ COMMON_WORD_FREQ = 500
 def common_words(dictionary: "os.PathLike[str] | str", min_freq: int = COMMON_WORD_FREQ) -> FrozenSet[str]:
     """Words of two or more characters with at least ``min_freq`` in a jieba dictionary file (empty when the
     file is missing)."""
-    path = Path(dictionary)
-    if not path.exists():
-        return frozenset()
-    words = set()
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 2 and len(parts[0]) >= 2 and parts[1].isdigit() and int(parts[1]) >= min_freq:
-                words.add(parts[0])
-    return frozenset(words)
+    from pipeline.segment import dictionary_words
+
+    return dictionary_words(dictionary, min_freq=min_freq)
 
 
 def ordinary_words(min_freq: int = 20) -> FrozenSet[str]:
     """Words of jieba's bundled general dictionary (a read-only package file) seen at least ``min_freq`` times:
     ordinary words, which a company's short name before a weak trade word (化石能源, 剔除食品) is not."""
-    import jieba
+    from pipeline.segment import dictionary_words
 
-    return common_words(Path(jieba.__file__).parent / "dict.txt", min_freq=min_freq)
+    return dictionary_words(min_freq=min_freq)
 
 
 def surnames(names_table: "os.PathLike[str] | str") -> FrozenSet[str]:
-    """The surnames of ``seg-dict/names.tsv`` (``surname<TAB>char<TAB>count`` rows; empty when missing)."""
+    """The surnames of a ``seg-dict/names.tsv`` table (the segmenter's ``NameModel``; empty when missing)."""
+    from pipeline.segment import NameModel
+
     path = Path(names_table)
-    if not path.exists():
-        return frozenset()
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(row[1] for row in (line.rstrip("\n").split("\t") for line in handle)
-                         if len(row) >= 2 and row[0] == "surname")
+    return NameModel.load(path).surnames if path.exists() else frozenset()
 
 
 DEFAULT_PLACES = Path(__file__).resolve().parent / "resources" / "places_cn.tsv"

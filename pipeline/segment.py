@@ -11,6 +11,7 @@ Two modes share one class:
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -32,6 +33,28 @@ NEWS_DICTIONARY = MODELS_DIR / "dict.txt"
 # offsets in the folded text are offsets in the original.
 FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 FOLD[0x3000] = 0x20
+
+
+JIEBA_DICTIONARY = Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+@functools.lru_cache(maxsize=8)
+def dictionary_words(path: "os.PathLike[str] | str" = JIEBA_DICTIONARY, *, min_freq: int = 0,
+                     tag: Optional[str] = None) -> FrozenSet[str]:
+    """Words of two or more characters in a jieba dictionary file (``word freq [tag]`` lines) seen at least
+    ``min_freq`` times, only those tagged ``tag`` when one is given; empty when the file is missing. Cached:
+    the entity rules and the fact rules ask for the same lists every time a pipeline is built."""
+    path = Path(path)
+    if not path.exists():
+        return frozenset()
+    words = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and len(parts[0]) >= 2 and parts[1].isdigit() and int(parts[1]) >= min_freq \
+                    and (tag is None or (len(parts) >= 3 and parts[2] == tag)):
+                words.add(parts[0])
+    return frozenset(words)
 
 
 def fold_width(text: str) -> str:

@@ -8,13 +8,12 @@ the repository.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-PD_ARTICLES = Path("peoples-daily-2019-2020") / "articles.jsonl.gz"
+from pipeline.training.lexicon import PD_ARTICLES
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
 
@@ -31,14 +30,17 @@ def sentence_chunks(text: str, *, max_chars: int = 200) -> Iterator[str]:
 
 
 def article_texts(data_root: Path) -> Iterator[str]:
-    """The texts of the People's Daily 2019-2020 articles under ``data_root``."""
+    """The canonical texts of the People's Daily 2019-2020 articles under ``data_root`` (the corpus reader of
+    ``newsfacts run``; records it skips are skipped here too)."""
+    from pipeline.io.reader import read_jsonl_corpus
+    from pipeline.model import Article
+
     path = Path(data_root) / PD_ARTICLES
     if not path.exists():
         raise FileNotFoundError(f"pretraining needs the People's Daily articles: {path} is missing")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)["text"]
+    for item in read_jsonl_corpus(path):
+        if isinstance(item, Article):
+            yield item.text
 
 
 def write_pretrain_corpus(texts: Iterable[str], path: Path, *, max_chars: int = 200) -> int:
