@@ -227,11 +227,17 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             actor = _without_times(text, _trim(text, phrase.subject[0], verb_at), times) \
                 if verb_at is not None and verb_at > phrase.subject[0] else None
             if actor is not None and not _verb_led(text, actor, word_starts, verbs) \
-                    and not re.search(r"\d", text[actor[0]:actor[1]]) and text[actor[0]:actor[1]] not in verbs \
+                    and not _loose_numbers(text, actor, ordered) and text[actor[0]:actor[1]] not in verbs \
                     and not _COUNT_ACTOR_VERB.search(text, actor[0], actor[1]) \
-                    and not re.search(r"^每|[会将要能可次]$|[一二两三四五六七八九十]", text[actor[0]:actor[1]]) \
+                    and not re.search(r"^每|[会将要能可次]$", text[actor[0]:actor[1]]) \
                     and not _word_in(text, actor[0], actor[1], word_starts, verbs):
                 # 普惠小微贷款支持了2815万户…: the phrase ends in the actor's verb; the actor is before it
+                lead = next((o for o in ordered if o.kind == "COUNT" and o.end == actor[0] and o.start >= clause_start),
+                            None)
+                if lead is not None:
+                    # 西部12个县共认定…: the count before the actor's noun belongs to the actor
+                    head = _noun_phrase(text, clause_start, lead.start, times)
+                    actor = (head[0] if head[0] < head[1] == lead.start else lead.start, actor[1])
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
                 acted = True
         if q.kind == "COUNT":
@@ -275,6 +281,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             prev_phrase = phrase
             prev_end = counted[1] if apposed else q.end
     return result
+
+
+def _loose_numbers(text: str, span: Span, quantities: Sequence[Quantity]) -> bool:
+    """The span holds a numeral that is not a count of the noun after it (22个省份 is a noun phrase; 3次, 一批
+    or 三是 are not): such a span is no actor."""
+    inner = [q for q in quantities if span[0] <= q.start and q.end < span[1] and q.kind in ("COUNT", "CARDINAL")]
+    rest = "".join(text[i] for i in range(span[0], span[1]) if not any(q.start <= i < q.end for q in inner))
+    return re.search(r"[\d一二两三四五六七八九十]", rest) is not None
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:
@@ -481,15 +495,32 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
                   verbs: FrozenSet[str]) -> Optional[Span]:
     """The noun right after a count (32家|央企|净利润… → 央企), up to a verb, adverb or measure word."""
     end = start
-    i = bisect_right(word_starts, start) - 1
-    bounds = [b for b in word_starts[max(i, 0):] if start <= b <= limit]
-    for a, b in zip(bounds, bounds[1:]):
+    quoted = re.match(r"[“\"‘][^“”\"‘’，,。；;]{1,8}[”\"’]", text[start:limit])
+    if quoted:
+        # 24条|“稳外资”措施: a quoted name with the noun after it
+        end = start + quoted.end()
+    i = bisect_right(word_starts, end) - 1
+    bounds = [b for b in word_starts[max(i, 0):] if end <= b <= limit]
+    pairs = list(zip(bounds, bounds[1:]))
+    for k, (a, b) in enumerate(pairs):
         word = text[a:b]
+        if a == start and not quoted and word in verbs and k + 1 < len(pairs) and _noun_word(text, *pairs[k + 1], verbs):
+            end = b  # 40727个|扶贫|产品: a verb that modifies the noun after it
+            continue
         if a != end or _COUNTED_STOP.search(word) or word in _COUNTED_STOP_WORDS or word in verbs \
                 or any(word.endswith(h) for h in _METRIC_HEADS) or b - start > 10:
             break
         end = b
+    if end > start and text[start:end] in verbs:
+        return None
     return (start, end) if end > start else None
+
+
+def _noun_word(text: str, a: int, b: int, verbs: FrozenSet[str]) -> bool:
+    """A word of two or more characters that is no verb, stop word or measure word (产品, 项目)."""
+    word = text[a:b]
+    return len(word) >= 2 and word not in verbs and not _COUNTED_STOP.search(word) \
+        and word not in _COUNTED_STOP_WORDS and not any(word.endswith(h) for h in _METRIC_HEADS)
 
 
 def _has_entity(entities: Sequence[Entity], span: Optional[Span]) -> bool:

@@ -236,6 +236,11 @@ CASES = [
     # …but a verb alone is no actor (培育认定N家…)
     ("截至8月底，培育认定120家青州孵化器。", (),
      {"120家": ("青州孵化器", None, "8月底", "level")}),
+    # the counted noun may open with a verb that modifies it, or with a quoted name; an actor may hold a count
+    ("去年，西部12个县共认定900多个助农产品。", (),
+     {"12个": ("县", None, "去年", "level"), "900多个": ("西部12个县", "助农产品", "去年", "level")}),
+    ("3月2日，青州出台16条“助企”措施。", [("青州", "LOC")],
+     {"16条": ("青州", "“助企”措施", "3月2日", "level")}),
 ]
 
 
