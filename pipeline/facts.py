@@ -747,6 +747,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
         owner = _strip_adverbs(text, np_start, indicator[0])
+        if owner and prev.subject is not None and _has_entity(entities, prev.subject) \
+                and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
+            return _Phrase(prev.subject, (owner[0], indicator[1]))  # 宁德…，规上工业增加值增长14.8%
         if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[np_start:indicator[0]]:
             return _Phrase(owner, indicator)
         if owner:
@@ -784,6 +787,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             if prev.subject is not None:
                 # …，签约授信金额1460亿元: an activity of the sentence's subject
                 return _Phrase(prev.subject, (owner[0], metric[1]))
+        if owner and prev.subject is not None and _has_entity(entities, prev.subject) \
+                and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
+            # 宁德…，其中，地区生产总值增长11.0%: the sentence's named owner goes on; 地区生产 is part of the measure
+            return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
@@ -1133,6 +1140,16 @@ def _is_source(text: str, entity: Entity) -> bool:
     after = text[entity.end:entity.end + 10]
     before = text[max(0, entity.start - 2):entity.start]
     return after.lstrip("日0123456789月").startswith(_SOURCE_AFTER) or before.endswith(("据", "记者", "从", "本报", "社"))
+
+
+#: endings of noun phrases that own figures (sectors, groups of people or firms, places)
+_OWNER_ENDINGS = ("业", "企业", "公司", "集团", "银行", "机构", "部门", "居民", "人口", "地区", "省", "市", "县", "区",
+                  "国", "国家", "城市", "农村", "城镇", "家庭", "用户", "人员", "群众", "者", "商", "厂", "港", "口岸",
+                  "市场")
+
+
+def _owner_like(name: str) -> bool:
+    return name.endswith(_OWNER_ENDINGS)
 
 
 _MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "全年", "人均", "日均", "年均", "累计", "合计",

@@ -241,6 +241,14 @@ CASES = [
      {"12个": ("县", None, "去年", "level"), "900多个": ("西部12个县", "助农产品", "去年", "level")}),
     ("3月2日，青州出台16条“助企”措施。", [("青州", "LOC")],
      {"16条": ("青州", "“助企”措施", "3月2日", "level")}),
+    # a named owner of the sentence goes on; words before a measure that own nothing belong to it
+    ("今年前三季度，青州共有6项指标增速居全省第一，其中，地区生产总值增长7.1%，规上工业增加值增长9.2%。",
+     [("青州", "LOC")],
+     {"7.1%": ("青州", "地区生产总值", "今年前三季度", "increase"),
+      "9.2%": ("青州", "规上工业增加值", "今年前三季度", "increase")}),
+    # …but not over a phrase that owns figures itself (a market, a sector)
+    ("今年以来，青州指数上涨约9.6%，青州市场日均成交额超过240亿元。", [("青州指数", "PRODUCT")],
+     {"超过240亿元": ("青州市场", "日均成交额", "今年", "level")}),
 ]
 
 
