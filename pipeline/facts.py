@@ -42,7 +42,7 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
                "累计", "合计", "总计", "实现", "完成", "录得", "至", "到", "增至", "降至", "位居", "居", "分别",
                "以", "高居", "设有", "拥有", "覆盖", "带动", "吸引", "发放", "投入", "签约", "完成了", "达到了",
                "超过了", "突破了", "实现了", "升至", "跌至", "回升至", "攀升至", "迈上", "迈过", "站上", "跃上",
-               "登上", "跃居") + _INCREASE + _DECREASE + _REACH
+               "登上", "跃居", "接近", "将近", "不到", "不足", "不少于", "不低于", "不超过") + _INCREASE + _DECREASE + _REACH
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
@@ -272,6 +272,21 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if not apposed:
             subject = phrase.subject
         subject = _clean_subject(text, subject, word_starts, verbs)
+        if subject is not None and subject[1] - subject[0] == 1 and text[subject[0]] not in "东西南北中" \
+                and subject[0] != q.end \
+                and not any(e.start == subject[0] and e.end == subject[1] for e in entities):
+            # 远低于…, 由…: one character that is no name is a piece of the clause, not what it is about;
+            # before the metric it is the metric's first character (弃|光率, 年|巡检杆塔)
+            if metric is not None and metric[0] == subject[1] and text[subject[0]] not in _FUNCTION_CHARS:
+                metric = (subject[0], metric[1])
+            subject = None
+        if q.kind == "COUNT" and subject is None and metric is not None and metric[0] >= clause_start \
+                and not _is_count_word(text, metric) and not _verb_led(text, metric, word_starts, verbs) \
+                and _metric_suffix(text, metric[0], metric[1], word_starts) is None \
+                and not _ends_in_verb(text, metric, word_starts, verbs):
+            # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6)
+            subject, metric = metric, None
+            phrase = _Phrase(subject, None, phrase.measure)  # and goes on to the next clause (增速接近10%)
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
         if metric is not None:
@@ -811,6 +826,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     return _Phrase(subject, prev.metric)
 
 
+def _ends_in_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
+    """The span's last word is a lexicon verb (入境, 城镇新增就业): it names an activity, not a thing."""
+    i = bisect_right(word_starts, span[1] - 1) - 1
+    return i >= 0 and word_starts[i] >= span[0] and text[word_starts[i]:span[1]] in verbs
+
+
 def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
     """The span holds a verb of the lexicon followed by an object (出动|警力)."""
     return _last_verb(text, span[0], span[1], word_starts, verbs) is not None
@@ -866,6 +887,8 @@ def _verb_in(text: str, start: int, end: int, word_starts: Sequence[int], verbs:
 _OBJECT_MARKERS = frozenset(("为", "向", "对", "给"))
 
 
+#: one-character adverbs, conjunctions, prepositions and determiners
+_FUNCTION_CHARS = frozenset("不没未或且而又也都就才再还最更很太已曾将要会能可应每各该其此这那所由从在对向为把被据经与和及并则若")
 _PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
                        "本", "该", "我", "他", "她", "它", "大家", "有的", "有些"))
 _LEADING_PREPOSITIONS = "经除据由从在对向为把被"

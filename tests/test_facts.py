@@ -249,6 +249,14 @@ CASES = [
     # …but not over a phrase that owns figures itself (a market, a sector)
     ("今年以来，青州指数上涨约9.6%，青州市场日均成交额超过240亿元。", [("青州指数", "PRODUCT")],
      {"超过240亿元": ("青州市场", "日均成交额", "今年", "level")}),
+    # one character that is no name is no subject: a function word goes, a split-off first character
+    # goes back to the metric
+    ("随着青州经济体量的扩大，每增长一个百分点带来的增量也在扩大。", (),
+     {"一个百分点": (None, None, None, "increase")}),
+    # a count with no actor and no measure word: what is counted is the subject (§6); 接近 is a predicate
+    ("今年，新注册青州企业超过300万户，增速接近9%。", (),
+     {"超过300万户": ("新注册青州企业", None, "今年", "level"),
+      "9%": ("新注册青州企业", "增速", "今年", "level")}),
 ]
 
 
