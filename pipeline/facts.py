@@ -59,6 +59,7 @@ _METRIC_HEADS = (
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数", "预算", "工资",
+    "信贷",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -816,6 +817,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
     # an activity (…，套现约3564万元) is what the sentence's subject did: the metric.
     subject = _trim(text, np_start, np_end)
+    rate = _RATE_WORD.search(text, np_start + 2, np_end - 1)
+    if subject and rate:
+        # 拱北口岸日均出入境人员: a rate word opens the measure; the words before it own it
+        owner = _trim(text, np_start, rate.start())
+        if owner and not _verb_led(text, owner, word_starts, verbs):
+            return _Phrase(owner, (rate.start(), np_end))
     if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs) \
             and _object_after_verb(text, subject, word_starts, verbs) is None:
         return _Phrase(prev.subject, subject)
@@ -1011,6 +1018,7 @@ def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
 
 
 _RATE_PREFIXES = frozenset("日年月人户季周")
+_RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 
 
 def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[TimeExpr]) -> Span:
@@ -1058,6 +1066,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 end -= len(word)
                 changed = True
                 break
+        if tail.endswith(("实际", "名义")) and end - 2 > start and q_start - end <= 4:
+            end -= 2  # 人均可支配收入实际增长: real (or nominal) growth of the measure
+            changed = True
         while end > start and text[end - 1] in _TRIM:
             end -= 1
             changed = True

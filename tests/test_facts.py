@@ -257,6 +257,12 @@ CASES = [
     ("今年，新注册青州企业超过300万户，增速接近9%。", (),
      {"超过300万户": ("新注册青州企业", None, "今年", "level"),
       "9%": ("新注册青州企业", "增速", "今年", "level")}),
+    # 实际 / 名义 before a change belong to the change, not the measure
+    ("前三季度，青州城镇居民人均可支配收入实际增长5.1%。", (),
+     {"5.1%": ("青州", "城镇居民人均可支配收入", "前三季度", "increase")}),
+    # a rate word opens the measure; the words before it own it
+    ("国庆期间，青州东站日均发送旅客达到4万人次。", (),
+     {"4万人次": ("青州东站", "日均发送旅客", "国庆", "level")}),
 ]
 
 
