@@ -117,11 +117,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     period_index = -1
     sentence_time: dict = {}
     sentence_metric: dict = {}
+    topic: Optional[Span] = None
     for q in ordered:
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
         s_start, s_end = bounds[index] if bounds else (0, len(text))
         if index != prev_sentence:
             prev_phrase, items, item_index, prev_end, objects = _Phrase(), [], 0, -1, False
+            topic = None
             prev_sentence = index
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
@@ -141,7 +143,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             else:
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
-            phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs)
+            phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
             if "分别" in segment:
                 values = _list_values(text, q, ordered, s_end)
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
@@ -255,6 +257,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
                 metric = None
+                if clause_start == s_start and _verb_in(text, counted[1], s_end, word_starts, verbs):
+                    topic = counted  # 2家电网企业落实…: the group the sentence is about
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
         if q.kind in ("MONEY", "MEASURE") and _verb_before(text, clause_start, q.start, word_starts, verbs) is not None:
@@ -688,8 +692,9 @@ def _single_char_cue_ok(clause: str, pos: int) -> bool:
 
 def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity], times: Sequence[TimeExpr],
             word_starts: Sequence[int], prev: _Phrase, s_start: int,
-            verbs: FrozenSet[str] = frozenset()) -> _Phrase:
-    """Subject and metric spans from the noun phrase before the clause's predicate."""
+            verbs: FrozenSet[str] = frozenset(), topic: Optional[Span] = None) -> _Phrase:
+    """Subject and metric spans from the noun phrase before the clause's predicate. ``topic`` is the group the
+    sentence opened with (2家电网企业落实…), which owns later figures like a name does."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     gloss = _GLOSS.search(text, np_start, np_end)
     if gloss and gloss.start() > np_start and gloss.end() < np_end:
@@ -763,7 +768,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
         owner = _strip_adverbs(text, np_start, indicator[0])
-        if owner and prev.subject is not None and _has_entity(entities, prev.subject) \
+        if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
                 and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
             return _Phrase(prev.subject, (owner[0], indicator[1]))  # 宁德…，规上工业增加值增长14.8%
         if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[np_start:indicator[0]]:
@@ -786,6 +791,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # 民航发送旅客 → owner 民航, metric 发送旅客 (the verb and its object say what is counted);
         # 公安交管部门日均投入警力: the rate word goes with the verb, not the owner
         owner_end = verb
+        i = bisect_right(word_starts, owner_end - 1) - 1
+        if i >= 0 and word_starts[i] > np_start and text[word_starts[i]:owner_end] in verbs:
+            # 青州共清偿|拖欠…账款: a verb before the last one opens the activity; adverbs before it stay out
+            owner = _strip_adverbs(text, np_start, word_starts[i])
+            if not (owner and prev.subject is not None and _verb_led(text, owner, word_starts, verbs)):
+                return _Phrase(owner or prev.subject, _trim(text, word_starts[i], np_end))
         modifier = next((m for m in _METRIC_MODIFIERS if text[np_start:owner_end].endswith(m)), None)
         if modifier and owner_end - len(modifier) > np_start:
             owner_end -= len(modifier)
@@ -803,7 +814,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             if prev.subject is not None:
                 # …，签约授信金额1460亿元: an activity of the sentence's subject
                 return _Phrase(prev.subject, (owner[0], metric[1]))
-        if owner and prev.subject is not None and _has_entity(entities, prev.subject) \
+        if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
                 and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
             # 宁德…，其中，地区生产总值增长11.0%: the sentence's named owner goes on; 地区生产 is part of the measure
             return _Phrase(prev.subject, (owner[0], metric[1]))
@@ -990,11 +1001,14 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
     """Two-character-or-longer verbs (tag ``v``) of jieba's bundled dictionary, a read-only package file."""
     from .segment import dictionary_words
 
-    return dictionary_words(min_freq=min_freq, tag="v") - _MISTAGGED_NOUNS
+    return (dictionary_words(min_freq=min_freq, tag="v") | _MISTAGGED_VERBS) - _MISTAGGED_NOUNS
 
 
 #: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)
 _MISTAGGED_NOUNS = frozenset(("超市",))
+#: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
+_MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
+                              "整治", "上线", "部署", "启动", "培育"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

@@ -263,6 +263,14 @@ CASES = [
     # a rate word opens the measure; the words before it own it
     ("国庆期间，青州东站日均发送旅客达到4万人次。", (),
      {"4万人次": ("青州东站", "日均发送旅客", "国庆", "level")}),
+    # a group the sentence opens with (N家X + verb) owns the later clauses' figures, as a name does
+    ("3家青州运营商落实提速要求，流量平均资费降幅超过20%，降费约46亿元。", (),
+     {"3家": ("青州运营商", None, None, "level"),
+      "超过20%": ("青州运营商", "流量平均资费降幅", None, "level"),
+      "约46亿元": ("青州运营商", "降费", None, "decrease")}),
+    # verbs jieba's dictionary tags as something else (清偿 vn, 落实 a) are verbs; the first of two verbs opens the activity
+    ("截至9月底，青州共清偿拖欠中小企业账款48亿元。", (),
+     {"48亿元": ("青州", "清偿拖欠中小企业账款", "9月底", "level")}),
 ]
 
 
