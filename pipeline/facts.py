@@ -118,12 +118,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     sentence_time: dict = {}
     sentence_metric: dict = {}
     topic: Optional[Span] = None
+    actor_at = None  # the actor of the sentence's last count after a verb, and where that count ends
     for q in ordered:
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
         s_start, s_end = bounds[index] if bounds else (0, len(text))
         if index != prev_sentence:
             prev_phrase, items, item_index, prev_end, objects = _Phrase(), [], 0, -1, False
             topic = None
+            actor_at = None
             prev_sentence = index
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
@@ -227,7 +229,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             verb_at = phrase.subject[0] + verb_end.start() if verb_end else \
                 _verb_before(text, phrase.subject[0], q.start, word_starts, verbs) \
                 if _counted_noun(text, q.end, s_end, word_starts, verbs) is not None else None
-            actor = _without_times(text, _trim(text, phrase.subject[0], verb_at), times) \
+            if verb_at is None and _counted_noun(text, q.end, s_end, word_starts, verbs) is not None:
+                verb_at = _preposition_before(text, phrase.subject[0], q.start, word_starts, verbs)
+            actor = _without_times(text, _strip_adverbs(text, phrase.subject[0], verb_at), times) \
                 if verb_at is not None and verb_at > phrase.subject[0] else None
             if actor is not None and not _verb_led(text, actor, word_starts, verbs) \
                     and not _loose_numbers(text, actor, ordered) and text[actor[0]:actor[1]] not in verbs \
@@ -243,6 +247,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     actor = (head[0] if head[0] < head[1] == lead.start else lead.start, actor[1])
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
                 acted = True
+                actor_at = (actor, q.end)
         if q.kind == "COUNT":
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
@@ -253,6 +258,10 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and _verb_in(text, clause_start, q.start, word_starts, verbs):
                 # 华为参与80多个项目，目前已为全球40多个国家和地区提供…: the named actor of the sentence goes on
                 named_here = True
+            if not named_here and actor_at is not None and actor_at[1] == prev_end \
+                    and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
+                # 对全球137个国家和地区的973家境外企业: a count inside the last count's object has the same actor
+                phrase, named_here = _Phrase(actor_at[0], phrase.metric, phrase.measure), True
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
@@ -301,6 +310,19 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             prev_phrase = phrase
             prev_end = counted[1] if apposed else q.end
     return result
+
+
+def _preposition_before(text: str, start: int, q_start: int, word_starts: Sequence[int],
+                        verbs: FrozenSet[str]) -> Optional[int]:
+    """Where 对 / 向 / 为 / 给 starts, as a word of its own, when a count follows it closely with no verb between
+    (境内投资者共对|全球|137个国家和地区, 已为|7家企业): the actor is before it, the counted noun is the object."""
+    edges = set(word_starts)
+    for pos in range(q_start - 1, max(start, q_start - 12) - 1, -1):
+        if text[pos] in "对向为给" and pos in edges and pos + 1 in edges:
+            if _word_in(text, pos + 1, q_start, word_starts, verbs) or re.search(r"[，,、：:；;]", text[pos:q_start]):
+                return None
+            return pos
+    return None
 
 
 def _loose_numbers(text: str, span: Span, quantities: Sequence[Quantity]) -> bool:
@@ -522,15 +544,23 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
     i = bisect_right(word_starts, end) - 1
     bounds = [b for b in word_starts[max(i, 0):] if end <= b <= limit]
     pairs = list(zip(bounds, bounds[1:]))
+    joined = None
     for k, (a, b) in enumerate(pairs):
         word = text[a:b]
         if a == start and not quoted and word in verbs and k + 1 < len(pairs) and _noun_word(text, *pairs[k + 1], verbs):
             end = b  # 40727个|扶贫|产品: a verb that modifies the noun after it
             continue
+        if word in ("和", "与", "及") and a == end > start and k + 1 < len(pairs) \
+                and _noun_word(text, *pairs[k + 1], verbs) and text[pairs[k + 1][0]] not in "0123456789":
+            joined = a
+            end = pairs[k + 1][0]  # 137个国家|和|地区: two nouns joined
+            continue
         if a != end or _COUNTED_STOP.search(word) or word in _COUNTED_STOP_WORDS or word in verbs \
                 or any(word.endswith(h) for h in _METRIC_HEADS) or b - start > 10:
             break
         end = b
+    if joined is not None and end < limit and not _COUNTED_STOP.match(text, end):
+        end = joined  # the second noun runs on (民营企业和社会|组织…): keep the first
     if end > start and text[start:end] in verbs:
         return None
     return (start, end) if end > start else None

@@ -271,6 +271,13 @@ CASES = [
     # verbs jieba's dictionary tags as something else (清偿 vn, 落实 a) are verbs; the first of two verbs opens the activity
     ("截至9月底，青州共清偿拖欠中小企业账款48亿元。", (),
      {"48亿元": ("青州", "清偿拖欠中小企业账款", "9月底", "level")}),
+    # a count after 对 / 为 / 向 with no verb between: the actor is before the preposition; a count inside that
+    # count's object has the same actor; two joined nouns are one counted noun
+    ("3月，青州投资者共对全球26个国家和地区的180家企业进行了投资。", (),
+     {"26个": ("青州投资者", "国家和地区", "3月", "level"), "180家": ("青州投资者", "企业", "3月", "level")}),
+    # …but a second noun that runs on is left out
+    ("今年，320家青州企业和社会组织结对帮扶。", (),
+     {"320家": ("青州企业", None, "今年", "level")}),
 ]
 
 
