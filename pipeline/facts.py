@@ -67,6 +67,8 @@ _COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环�
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前|基础上|的基础上)")
 _CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
+#: words that open with a character of _TRIM (及时投放: not 及 + 时投放)
+_TRIM_WORDS = ("及时", "和平", "和谐", "与会", "的确", "之后", "之前", "之间")
 
 
 @dataclass
@@ -841,9 +843,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             obj = _object_after_verb(text, owner, word_starts, verbs)
             if obj is not None:
                 return _Phrase(obj, metric)  # 带动相关市场规模: the verb's object owns the measure
-            if prev.subject is not None:
-                # …，签约授信金额1460亿元: an activity of the sentence's subject
-                return _Phrase(prev.subject, (owner[0], metric[1]))
+            actor = prev.subject or _entity_before(entities, s_start, np_start, text)
+            if actor is not None:
+                # …，签约授信金额1460亿元, 青州银行…，及时投放贷款5000万元: an activity of the sentence's subject
+                return _Phrase(actor, (owner[0], metric[1]))
         if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
                 and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
             # 宁德…，其中，地区生产总值增长11.0%: the sentence's named owner goes on; 地区生产 is part of the measure
@@ -985,6 +988,8 @@ def _verb_led(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSe
     i = bisect_right(word_starts, start)
     first_end = word_starts[i] if i < len(word_starts) and word_starts[i] <= end else end
     word = text[start:first_end]
+    if word in _MANNER_ADVERBS and first_end < end:
+        return _verb_led(text, (first_end, end), word_starts, verbs)  # 及时|投放贷款
     if "的" in text[start:end] or word in _MODIFYING_VERBS:
         return False  # 具备AI功能的产品, 新增光伏: a noun phrase that opens with a modifying verb
     return start in word_starts and word in verbs and word not in _NOUN_LIKE_VERBS
@@ -1005,6 +1010,9 @@ def _object_after_verb(text: str, span: Span, word_starts: Sequence[int], verbs:
     return _trim(text, *rest)
 
 
+#: adverbs of manner before an activity (及时投放, 主动对接)
+_MANNER_ADVERBS = frozenset(("及时", "立即", "主动", "迅速", "积极", "先后", "陆续", "首次", "率先", "再次", "共同",
+                             "全力", "加快", "持续", "大力", "逐步", "第一时间"))
 _MODIFYING_VERBS = frozenset(("折叠", "移动", "跨境", "共享", "联网", "新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
 
 
@@ -1116,7 +1124,7 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
         while end > start and text[end - 1] in _TRIM:
             end -= 1
             changed = True
-    while start < end and text[start] in _TRIM:
+    while start < end and text[start] in _TRIM and not text.startswith(_TRIM_WORDS, start):
         start += 1
     return start, end
 
@@ -1188,7 +1196,7 @@ def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: S
 
 
 def _trim(text: str, start: int, end: int) -> Optional[Span]:
-    while start < end and text[start] in _TRIM:
+    while start < end and text[start] in _TRIM and not text.startswith(_TRIM_WORDS, start):
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1

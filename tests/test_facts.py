@@ -278,6 +278,9 @@ CASES = [
     # …but a second noun that runs on is left out
     ("今年，320家青州企业和社会组织结对帮扶。", (),
      {"320家": ("青州企业", None, "今年", "level")}),
+    # an activity after a manner adverb (及时投放…) is what the sentence's named actor did
+    ("青州银行立即组成服务小分队，主动与企业联系，及时投放贷款5000万元。", [("青州银行", "ORG")],
+     {"5000万元": ("青州银行", "及时投放贷款", None, "level")}),
 ]
 
 
