@@ -30,13 +30,13 @@ from .model import Entity, Quantity, Span, TimeExpr
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_BREAKS = "，,；;：:"
 
-_INCREASE = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "涨", "多增", "扩大", "新增", "攀升", "高出",
+_INCREASE = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "涨", "多增", "扩大", "新增", "攀升", "跃升", "高出",
              "高于", "多", "高", "快于", "加快")
 _DECREASE = ("下降", "减少", "降低", "下跌", "回落", "下滑", "降", "减", "跌", "少增", "收窄", "缩小", "少", "低",
              "低于", "慢于", "放缓", "萎缩", "下调")
 _REACH = ("恢复至", "恢复到", "增至", "增长至", "增长到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到", "增加到", "增加至",
           "降至", "下降至", "下降到", "降低至", "降低到", "减少至", "减少到", "回落至", "回落到", "扩大至", "扩大到",
-          "收窄至", "收窄到", "缩小至", "缩小到", "上涨至", "下跌至")
+          "收窄至", "收窄到", "缩小至", "缩小到", "上涨至", "下跌至", "跃升至", "跃升到", "跃升为", "攀升至", "攀升到")
 # Verbs (and verb-like words) that stand between a noun phrase and its number.
 _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", "占", "约", "近", "有", "共有", "共",
                "累计", "合计", "总计", "实现", "完成", "录得", "至", "到", "增至", "降至", "位居", "居", "分别",
@@ -226,7 +226,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if apposed:
             metric = None
         acted = False
-        if q.kind == "COUNT" and phrase.subject is not None:
+        # 三大特点, 四大产业链 (CARDINAL by §6) count what follows them like a classifier does
+        count_like = q.kind == "COUNT" or (q.kind == "CARDINAL" and not listed and text[q.end - 1] == "大")
+        if count_like and phrase.subject is not None:
             verb_end = _ACTOR_VERB_END.search(text[phrase.subject[0]:phrase.subject[1]])
             verb_at = phrase.subject[0] + verb_end.start() if verb_end else \
                 _verb_before(text, phrase.subject[0], q.start, word_starts, verbs) \
@@ -250,7 +252,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
                 acted = True
                 actor_at = (actor, q.end)
-        if q.kind == "COUNT":
+        if count_like:
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 acted or _has_entity(entities, phrase.subject)
@@ -751,7 +753,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), _carried_metric(prev, q),
                        prev.measure)
     if text[np_start:np_end] in _BARE_MEASURES:
-        # 全长41.4公里, 均价约为1,200美元, 名义增长5.5%: a measure word alone; the subject is the sentence's
+        # 全长41.4公里, 均价约为1,200美元: a measure word alone; the subject is the sentence's
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
     # A name leads the phrase when it owns the figure (星河电子营业收入); one inside it is a modifier (经广西口岸).
@@ -870,6 +872,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs) \
             and _object_after_verb(text, subject, word_starts, verbs) is None:
         return _Phrase(prev.subject, subject)
+
     if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \
             and "、" in text[clause_start - 1:clause_start + 1] and _has_verb(text, prev.metric, word_starts, verbs):
         # 日均出动警力2万人次、警车3000余辆次: a list item takes the place of the verb's object
@@ -895,6 +898,8 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
                  verbs: FrozenSet[str]) -> Optional[int]:
     """Where the lexicon verb starts that a number follows (华为参与|80多个, 攻克了|5项), or None."""
     end = start + _BEFORE_NUMBER.search(text[start:q_start]).start()
+    if end - 1 > start and text[end - 1] in "出入" and end - 1 in word_starts:
+        end -= 1  # 预留出|7000多亩, 投入|…: a directional complement after the verb
     if end <= start or end not in word_starts:
         return None
     i = bisect_right(word_starts, end - 1) - 1
@@ -1118,7 +1123,7 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 end -= len(word)
                 changed = True
                 break
-        if tail.endswith(("实际", "名义")) and end - 2 > start and q_start - end <= 4:
+        if tail.endswith(("实际", "名义")) and end - 2 >= start and q_start - end <= 4:
             end -= 2  # 人均可支配收入实际增长: real (or nominal) growth of the measure
             changed = True
         while end > start and text[end - 1] in _TRIM:
@@ -1162,7 +1167,7 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 _AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
 #: 以44.71%和43.44%的比例: the measure after the last value of a list goes for every value
 _AFTER_SHARE_LIST = re.compile(r"(?:[和、与及][\d.]+%)+的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
-_BARE_MEASURES = ("全长", "总长", "均价", "单价", "名义", "实际", "合计", "总计", "日均", "单次", "其余", "总额",
+_BARE_MEASURES = ("全长", "总长", "均价", "单价", "合计", "总计", "日均", "单次", "其余", "总额",
                   "总量", "规模", "余额", "增速", "增幅", "涨幅", "降幅", "占比", "比重", "比例", "份额", "利润",
                   "净利润", "归母净利润", "归母净亏损", "净亏损", "亏损", "营收", "营业收入", "收入", "销量",
                   "产量", "出货量", "市值", "估值", "复工率", "完成率", "利润率", "毛利率", "回报率")

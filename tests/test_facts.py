@@ -281,6 +281,13 @@ CASES = [
     # an activity after a manner adverb (及时投放…) is what the sentence's named actor did
     ("青州银行立即组成服务小分队，主动与企业联系，及时投放贷款5000万元。", [("青州银行", "ORG")],
      {"5000万元": ("青州银行", "及时投放贷款", None, "level")}),
+    # N大 counts what follows it like a classifier; 名义 / 实际 alone leave the metric to the clause before;
+    # 跃升到 reaches a level of the measure already named
+    ("如今的青州已形成三大产业链。", (), {"三大": ("青州", "产业链", "如今", "level")}),
+    ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
+     {"5.1%": ("青州", "居民人均可支配收入", "一季度", "increase")}),
+    ("青州公司销售额已从2016年的300万元，跃升到去年的5600万元。", (),
+     {"5600万元": ("青州公司", "销售额", "去年", "level")}),
 ]
 
 
