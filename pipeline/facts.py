@@ -647,6 +647,10 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
     for t in times:
         if not (s_start <= t.start and t.end <= q.start):
             continue
+        if q.kind in ("MONEY", "MEASURE", "COUNT", "CARDINAL") and text.startswith("的", t.end) \
+                and re.fullmatch(r"的(?:水平|规模)?的?", text[t.end:q.start]) \
+                and re.search(r"(?:较|比|从)$", text[max(s_start, t.start - 1):t.start]):
+            return (t.start, t.end)  # 较2024年初的1000亿: the base's own value belongs to the base's time
         if _is_base(text, t, s_start):
             continue
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
