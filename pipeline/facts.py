@@ -821,6 +821,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         metric = _trim(text, verb.end(), np_end)
         if owner and metric and metric[1] - metric[0] > 1:  # not 完成|量: 完成量 is the metric
             return _Phrase(owner, metric)
+    national = next((w for w in _NATIONAL_OWNERS if text.startswith(w, np_start)), None)
+    if national and np_start + len(national) < np_end:
+        rest = _trim(text, *_leading_adverbs(text, np_start + len(national), np_end))
+        if rest and _verb_led(text, rest, word_starts, verbs):
+            # 全国已立案侦查786家, 全国新建…: a national owner, then what it did
+            return _Phrase((np_start, np_start + len(national)), rest)
     verb = _last_verb(text, np_start, np_end, word_starts, verbs)
     if verb == np_start and prev.metric is not None and text[clause_start - 1:clause_start] in ("；", ";") \
             and _object_after_verb(text, (np_start, np_end), word_starts, verbs) is not None:
@@ -1064,6 +1070,19 @@ _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|�
 _LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
+
+
+def _leading_adverbs(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` after the adverbs it opens with (已|立案侦查, 累计|发送)."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        for word in sorted(_ADVERBS, key=len, reverse=True):
+            if text.startswith(word, start) and start + len(word) < end:
+                start += len(word)
+                changed = True
+                break
+    return start, end
 
 
 def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
