@@ -290,6 +290,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if not apposed:
             subject = phrase.subject
         subject = _clean_subject(text, subject, word_starts, verbs)
+        generic = _GENERIC_ORG.match(text, subject[0], subject[1]) if subject is not None else None
+        if generic and not any(o.end == subject[0] for o in ordered):  # not a counted noun (14家企业)
+            named = [e for e in entities if e.label == "ORG" and s_start <= e.start and e.end <= subject[0]
+                     and not _is_source(text, e)]
+            if named:
+                # 贝肯能源乌克兰子公司市场经理说，目前公司中方员工近100名: 公司 is the company the sentence named
+                if generic.end() < subject[1] and metric is None:
+                    metric = (generic.end(), subject[1])
+                subject = (named[-1].start, named[-1].end)
         if subject is not None and subject[1] - subject[0] == 1 and text[subject[0]] not in "东西南北中" \
                 and subject[0] != q.end \
                 and not any(e.start == subject[0] and e.end == subject[1] for e in entities):
@@ -953,6 +962,8 @@ def _verb_in(text: str, start: int, end: int, word_starts: Sequence[int], verbs:
 _OBJECT_MARKERS = frozenset(("为", "向", "对", "给"))
 
 
+#: a company referred to, not named (公司中方员工, 该企业)
+_GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|企业|集团)(?![\u4e00-\u9fff]*(?:企业|公司)$)")
 #: one-character adverbs, conjunctions, prepositions and determiners
 _FUNCTION_CHARS = frozenset("不没未或且而又也都就才再还最更很太已曾将要会能可应每各该其此这那所由从在对向为把被据经与和及并则若")
 _PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
@@ -1059,9 +1070,9 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
 
 #: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)
 _MISTAGGED_NOUNS = frozenset(("超市",))
-#: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
+#: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns, 上市 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
-                              "整治", "上线", "部署", "启动", "培育"))
+                              "整治", "上线", "部署", "启动", "培育", "上市"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

@@ -88,7 +88,7 @@ CASES = [
     ("今年以来，青州板累计成交额900亿元，日均45亿元。", (),
      {"45亿元": ("青州板", "日均", "今年", "level")}),
     # counts with an actor distinct from what is counted (ANNOTATION §6): actor subject, counted noun metric
-    ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司上市交易", "6月底", "level")}),
+    ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司", "6月底", "level")}),
     # a long phrase ending in 总量 names what is counted: it stays the metric
     ("1月，青州市邮政业务总量1.2亿件。", (), {"1.2亿件": ("青州市", "邮政业务总量", "1月", "level")}),
     # a clause opening with 为 or an 按…口径 adverbial continues the sentence's subject
@@ -183,7 +183,7 @@ CASES = [
     ("截至9月底，青州新线建设进度达到55.8%。", (), {"55.8%": ("青州新线建设", "进度", "9月底", "level")}),
     # the date of an event (公告, 挂牌) in another clause is not the period of a later figure (gold notes)
     ("青岚科技10月20日晚间公告，公司在手订单5.2亿元。", [("青岚科技", "ORG")],
-     {"5.2亿元": ("公司", "在手订单", None, "level")}),
+     {"5.2亿元": ("青岚科技", "在手订单", None, "level")}),
     # a stock code after the name is neither subject nor metric
     ("星河电子（001399.SZ）2024年实现营业收入128.6亿元。", [("星河电子", "ORG")],
      {"128.6亿元": ("星河电子", "营业收入", "2024年", "level")}),
@@ -295,6 +295,11 @@ CASES = [
     # a national owner word, adverbs, then what it did
     ("春运前10天，全国累计发送旅客6.95亿人次。", (),
      {"6.95亿人次": ("全国", "发送旅客", "春运前10天", "level")}),
+    # 公司 / 该企业 is the company the sentence named (not a source, not a counted noun)
+    ("青岚科技海外子公司经理王明告诉记者，目前公司中方员工近80名。", [("青岚科技海外子公司", "ORG"), ("王明", "PERSON")],
+     {"近80名": ("青岚科技海外子公司", "中方员工", "目前", "level")}),
+    ("青州交易所数据显示，今年以来共有12家企业上市。", [("青州交易所", "ORG")],
+     {"12家": ("企业", None, "今年", "level")}),
 ]
 
 
