@@ -48,6 +48,9 @@ def main(argv=None) -> int:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--no-rules", action="store_true", help="the statistical model alone")
+    parser.add_argument("--ops", action="store_true",
+                        help="compare the model's matrix products by numpy (MatmulOps, the default) with thinc's "
+                             "own NumpyOps (blis), alternated three times in this process; prints the ratio")
     args = parser.parse_args(argv)
     if not (args.corpus_root / CORPUS).is_file():
         print(f"corpus not found: {args.corpus_root / CORPUS} (set --corpus-root or NEWSFACTS_DATA)")
@@ -55,6 +58,8 @@ def main(argv=None) -> int:
     recognizer = EntityRecognizer(args.model, use_rules=not args.no_rules)
     list(recognizer.extract_many(read_articles(args.corpus_root, 20, skip=5000)))   # warm up, other articles
     texts = read_articles(args.corpus_root, args.articles)
+    if args.ops:
+        return compare_ops(recognizer, args, texts)
     chars = sum(map(len, texts))
     wall, cpu = time.perf_counter(), time.process_time()
     entities = sum(len(found) for found in recognizer.extract_many(texts))
@@ -63,6 +68,35 @@ def main(argv=None) -> int:
     print(f"articles {len(texts)}  chars {chars}  entities {entities}  rules {'off' if args.no_rules else 'on'}")
     print(f"wall {wall:.1f} s  {chars / wall:,.0f} chars/s   cpu {cpu:.1f} s  {chars / cpu:,.0f} chars/s   "
           f"peak RSS {peak:.0f} MB")
+    return 0
+
+
+def compare_ops(recognizer: EntityRecognizer, args, texts: list) -> int:
+    """CPU time of the same recogniser with MatmulOps and with thinc's NumpyOps, alternated."""
+    from thinc.api import NumpyOps
+
+    from pipeline.ner import MatmulOps
+
+    baseline = EntityRecognizer(args.model, use_rules=not args.no_rules)
+    for _, pipe in baseline.nlp.pipeline:
+        for node in pipe.model.walk():
+            node.ops = NumpyOps()
+    assert all(isinstance(node.ops, MatmulOps) for _, p in recognizer.nlp.pipeline for node in p.model.walk())
+    list(baseline.extract_many(read_articles(args.corpus_root, 20, skip=5000)))
+    chars = sum(map(len, texts))
+    times = {"matmul": [], "thinc": []}
+    outputs = {}
+    for _ in range(3):
+        for name, rec in (("thinc", baseline), ("matmul", recognizer)):
+            cpu = time.process_time()
+            outputs[name] = list(rec.extract_many(texts))
+            times[name].append(time.process_time() - cpu)
+    same = sum(a == b for a, b in zip(outputs["thinc"], outputs["matmul"]))
+    for name, runs in times.items():
+        print(f"{name:7s} cpu " + "  ".join(f"{chars / t:,.0f}" for t in runs) + " chars/s")
+    ratios = [b / a for a, b in zip(times["matmul"], times["thinc"])]
+    print(f"speed ratio matmul/thinc per round: " + "  ".join(f"{r:.2f}" for r in ratios))
+    print(f"articles with identical entities: {same} / {len(texts)}")
     return 0
 
 

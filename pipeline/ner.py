@@ -17,7 +17,8 @@ from typing import (TYPE_CHECKING, AbstractSet, Callable, Dict, FrozenSet, Itera
 import numpy
 from spacy.attrs import NORM, ORTH, SHAPE
 from spacy.util import registry
-from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.api import (LSTM, HashEmbed, Maxout, Model, NumpyOps, chain, concatenate, list2ragged, ragged2list,
+                       residual, with_array, with_padded)
 from thinc.types import Ints2d
 
 from pipeline.model import ENTITY_LABELS, Entity
@@ -113,6 +114,20 @@ def CharLexiconEmbed(width: int, embed_width: int, char_rows: int, bigram_rows: 
         concatenate(_hashed_char_bigrams(embed_width, char_rows, bigram_rows, 0), static),
         with_array(Maxout(width, 3 * embed_width + 6 * static_width, nP=3, dropout=0.0, normalize=True)),
     )
+
+
+@registry.architectures("newsfacts.WindowLSTMEncoder.v1")
+def WindowLSTMEncoder(width: int, window_size: int, maxout_pieces: int, depth: int, lstm_depth: int = 1) -> Model:
+    """spaCy's convolutional encoder (``depth`` maxout window layers) followed by a residual bidirectional
+    LSTM of ``width`` (half per direction): the convolution sees a few characters around each one, the LSTM
+    the whole sentence. Thinc's own LSTM (no PyTorch), so the model runs wherever spaCy runs."""
+    from spacy.ml.models.tok2vec import MaxoutWindowEncoder
+
+    cnn = MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=maxout_pieces, depth=depth)
+    lstm = residual(with_padded(LSTM(nO=width, nI=width, bi=True, depth=lstm_depth)))
+    model = chain(cnn, lstm)
+    model.set_dim("nO", width)
+    return model
 
 
 #: per static_lexicon layer: lexicon word → row, and the set of the words' proper prefixes (kept out of the
@@ -261,10 +276,36 @@ def check_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR) -> 
 
 
 def load_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR):
-    """The spaCy pipeline in ``model_dir``; ``ModelNotFoundError`` when it is missing or incomplete."""
+    """The spaCy pipeline in ``model_dir``; ``ModelNotFoundError`` when it is missing or incomplete.
+    Its layers compute matrix products with numpy (``MatmulOps``)."""
     import spacy
 
-    return spacy.load(check_ner_model(model_dir))
+    nlp = spacy.load(check_ner_model(model_dir))
+    ops = MatmulOps()
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+    return nlp
+
+
+class MatmulOps(NumpyOps):
+    """Thinc's CPU ops with matrix products by numpy's BLAS instead of blis: the same numbers (the shipped
+    model gives identical entities on People's Daily text) and about 1.5x the NER stage's speed where
+    blis is slow (``benchmarks/ner.py --ops``). For inference; training keeps spaCy's own ops."""
+
+    name = "newsfacts-matmul"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
 
 
 # --- splitting long texts -----------------------------------------------------------------------------------

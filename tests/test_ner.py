@@ -243,6 +243,62 @@ def test_offsets_point_into_the_given_text():
     assert list(recognizer.extract_many([text, "", text])) == [entities, [], entities]
 
 
+@pytest.mark.parametrize("trans1, trans2", [(False, False), (True, False), (False, True), (True, True)])
+def test_matmul_ops_multiply_like_thinc(trans1, trans2):
+    import numpy
+    from thinc.api import NumpyOps
+
+    from pipeline.ner import MatmulOps
+
+    rng = numpy.random.default_rng(0)
+    x = rng.random((7, 5) if not trans1 else (5, 7), dtype="float32")
+    y = rng.random((5, 3) if not trans2 else (3, 5), dtype="float32")
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.shape == (7, 3) and got.dtype == numpy.float32
+    numpy.testing.assert_allclose(got, want, rtol=1e-5)
+    out = numpy.zeros((7, 3), dtype="float32")
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    numpy.testing.assert_allclose(out, want, rtol=1e-5)
+
+
+@needs_model
+def test_loaded_model_computes_with_matmul_ops_and_finds_the_same_entities():
+    from thinc.api import NumpyOps
+
+    from pipeline.ner import MatmulOps
+
+    recognizer = EntityRecognizer()
+    nodes = [node for _, pipe in recognizer.nlp.pipeline for node in pipe.model.walk()]
+    assert nodes and all(isinstance(node.ops, MatmulOps) for node in nodes)
+    text = "新华社北京3月5日电 国家主席习近平在人民大会堂会见了法国总统马克龙。腾讯元宝接入DeepSeek-R1。"
+    with_matmul = recognizer.extract(text)
+    for node in nodes:
+        node.ops = NumpyOps()
+    assert recognizer.extract(text) == with_matmul
+
+
+def test_window_lstm_encoder_keeps_lengths_and_width_and_learns():
+    import numpy
+    from thinc.api import Adam
+
+    from pipeline.ner import WindowLSTMEncoder
+
+    encoder = WindowLSTMEncoder(width=8, window_size=1, maxout_pieces=2, depth=1)
+    rng = numpy.random.default_rng(0)
+    docs = [rng.random((n, 8), dtype="float32") for n in (5, 1, 12)]
+    encoder.initialize(X=docs)
+    lstm = [node for node in encoder.walk() if node.name.startswith("lstm") and node.param_names]
+    assert lstm
+    before = [node.get_param(name).copy() for node in lstm for name in node.param_names]
+    out, backprop = encoder.begin_update(docs)
+    assert [o.shape for o in out] == [(5, 8), (1, 8), (12, 8)]
+    backprop([numpy.ones_like(o) for o in out])
+    encoder.finish_update(Adam(0.01))
+    after = [node.get_param(name) for node in lstm for name in node.param_names]
+    assert any(not numpy.allclose(a, b) for a, b in zip(before, after))
+
+
 # --- static character, bigram and lexicon vectors (newsfacts.CharLexiconEmbed.v1) ----------------------------
 
 def _tiny_lexicon(path: Path):
