@@ -1070,9 +1070,9 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
 
 #: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)
 _MISTAGGED_NOUNS = frozenset(("超市",))
-#: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns, 上市 ns) or lacks (增持, 获批)
+#: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
-                              "整治", "上线", "部署", "启动", "培育", "上市"))
+                              "整治", "上线", "部署", "启动", "培育"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

