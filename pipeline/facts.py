@@ -220,8 +220,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
             if counted is not None:
                 # only the noun the number counts (超市 of 三大超市蔬菜销量): the words after it name the measure
+                quoted = re.match(r"[“\"‘]([^“”\"‘’]+)[”\"’]", text[counted[0]:counted[1]])
                 first = next((b for b in word_starts if counted[0] < b <= counted[1]), counted[1])
-                subject = (counted[0], first)
+                subject = (counted[0] + 1, counted[0] + 1 + len(quoted.group(1))) if quoted else (counted[0], first)
         apposed = q.kind == "CARDINAL" and listed and subject != phrase.subject
         if apposed:
             metric = None

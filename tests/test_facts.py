@@ -284,6 +284,7 @@ CASES = [
     # N大 counts what follows it like a classifier; 名义 / 实际 alone leave the metric to the clause before;
     # 跃升到 reaches a level of the measure already named
     ("如今的青州已形成三大产业链。", (), {"三大": ("青州", "产业链", "如今", "level")}),
+    ("钢材、电池、整车三大“金柱子”，后劲足。", (), {"三大": ("金柱子", None, None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
      {"5.1%": ("青州", "居民人均可支配收入", "一季度", "increase")}),
     ("青州公司销售额已从2016年的300万元，跃升到去年的5600万元。", (),
