@@ -540,6 +540,43 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     return None
 
 
+_ACTOR_STOP = frozenset(("从", "被", "在", "对", "向", "为", "把", "将", "已", "已经", "正", "也", "还", "都", "于", "与",
+                         "和", "通过", "借", "以", "就", "才", "仍", "再", "又", "今年", "去年", "目前", "近年来"))
+
+
+def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequence[int], verbs: FrozenSet[str],
+                   times: Sequence[TimeExpr]) -> Optional[Span]:
+    """The noun phrase a sentence opens with when a verb or preposition follows it in its first clause
+    (全国铁路|迎来…, 邓礼|从银行贷款…, 王静良的创业团队|被评为…): the actor of the sentence's later activities.
+    None when the quantity's clause is the first one, or the phrase is a time, a pronoun or over 12 characters."""
+    start = s_start
+    while start < clause_start and text[start] in _TRIM + "\n":
+        start += 1
+    for t in sorted(times, key=lambda t: t.start):
+        if t.start == start:
+            start = t.end
+            while start < clause_start and text[start] in _TRIM:
+                start += 1
+    if start >= clause_start or text.startswith(("本报", "新华社", "记者", "据"), start):
+        return None
+    i = bisect_right(word_starts, start - 1)
+    for a, b in zip(word_starts[i:], word_starts[i + 1:]):
+        if b > clause_start:
+            return None
+        word = text[a:b]
+        if re.search(r"[，,。；;：:！？!?（(“”\"\d\s]", word):
+            return None
+        if word in _ACTOR_STOP or (word in verbs and word not in _NOUN_LIKE_VERBS):
+            name = text[start:a]
+            if 2 <= a - start <= 12 and name not in _PRONOUNS and not name.endswith(("说", "表示", "介绍")) \
+                    and not re.match(r"[一二三四五六七八九十]是|首先|其次|再次|最后|此外|其中|同时|另外", name) \
+                    and not re.search(r"提出|显示|表明|指出", name) \
+                    and _metric_suffix(text, start, a, word_starts) is None and _indicator(text, start, a) is None:
+                return (start, a)
+            return None
+    return None
+
+
 #: nouns after "N%的" that a figure sets (a target, a range) rather than describes
 _NOT_DESCRIBED = ("目标", "区间", "背后", "水平", "幅度", "速度", "比例", "任务", "要求", "标准")
 _COUNTED_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"（）()《》\d的和与及或等]")
@@ -802,7 +839,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         rest = _trim(text, lead.end(), np_end)
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
         subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
-            or _sentence_topic(text, s_start, np_start, times)
+            or _sentence_topic(text, s_start, np_start, times) \
+            or (_opening_actor(text, s_start, clause_start, word_starts, verbs, times)
+                if lead.group() in ("预计", "实现", "完成", "累计", "累计实现", "共实现", "共", "录得") else None)
         if lead.group() in _BASE_VERBS and prev.metric is not None:
             # 高于全省增速2个百分点: what follows is the base; the figure is still about the measure
             # already named
@@ -865,7 +904,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             obj = _object_after_verb(text, owner, word_starts, verbs)
             if obj is not None:
                 return _Phrase(obj, metric)  # 带动相关市场规模: the verb's object owns the measure
-            actor = prev.subject or _entity_before(entities, s_start, np_start, text)
+            actor = prev.subject or _entity_before(entities, s_start, np_start, text) \
+                or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
             if actor is not None:
                 # …，签约授信金额1460亿元, 青州银行…，及时投放贷款5000万元: an activity of the sentence's subject
                 return _Phrase(actor, (owner[0], metric[1]))
@@ -889,9 +929,11 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         owner = _trim(text, np_start, rate.start())
         if owner and not _verb_led(text, owner, word_starts, verbs):
             return _Phrase(owner, (rate.start(), np_end))
-    if subject and prev.subject is not None and _verb_led(text, subject, word_starts, verbs) \
+    if subject and _verb_led(text, subject, word_starts, verbs) \
             and _object_after_verb(text, subject, word_starts, verbs) is None:
-        return _Phrase(prev.subject, subject)
+        actor = prev.subject or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
+        if actor is not None:
+            return _Phrase(actor, subject)  # 全国铁路迎来…，预计发送旅客1252万人次
 
     if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \
             and "、" in text[clause_start - 1:clause_start + 1] and _has_verb(text, prev.metric, word_starts, verbs):
