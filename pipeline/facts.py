@@ -540,6 +540,8 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     return None
 
 
+_REPORTING_VERBS = frozenset(("说", "表示", "介绍", "指出", "认为", "透露", "告诉", "称", "强调", "坦言", "说道", "解释",
+                              "分析", "预计", "估计", "提到", "谈到", "回忆"))
 _ACTOR_STOP = frozenset(("从", "被", "在", "对", "向", "为", "把", "将", "已", "已经", "正", "也", "还", "都", "于", "与",
                          "和", "通过", "借", "以", "就", "才", "仍", "再", "又", "今年", "去年", "目前", "近年来"))
 
@@ -566,6 +568,8 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
         word = text[a:b]
         if re.search(r"[，,。；;：:！？!?（(“”\"\d\s]", word):
             return None
+        if word in _REPORTING_VERBS:
+            return None  # 高峰介绍，…: a speaker, not an actor
         if word in _ACTOR_STOP or (word in verbs and word not in _NOUN_LIKE_VERBS):
             name = text[start:a]
             if 2 <= a - start <= 12 and name not in _PRONOUNS and not name.endswith(("说", "表示", "介绍")) \
