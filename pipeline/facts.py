@@ -1029,10 +1029,22 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
     starts = set(word_starts)
     while end - start > 1 and text[start] in _LEADING_PREPOSITIONS and (start + 1) in starts:
         start += 1
+    for a, b in zip(word_starts, word_starts[1:]):
+        if start + 2 <= a and b <= end and text[a:b] in _INNER_PREPOSITIONS:
+            end = a  # 邓礼从银行贷款备货, 中央财政按这些企业…: the actor is before the preposition
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+            break
+    if end <= start:
+        return None
     name = text[start:end]
     if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS:
         return None
     return start, end
+
+
+#: prepositions that end an actor's noun phrase inside a clause
+_INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据"))
 
 
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:

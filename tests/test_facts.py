@@ -291,6 +291,8 @@ CASES = [
       "3.1%": ("青州铁路", "发送旅客", "2月10日", "increase")}),
     ("青州的创业团队被评为A类，获得100万元股权投资。", (),
      {"100万元": ("青州的创业团队", "股权投资", None, "level")}),
+    # a preposition inside the phrase ends the actor (对 does not: 我国对美国进出口 is bilateral trade)
+    ("青州财政按企业实际获得贷款利率的50%给予贴息。", (), {"50%": ("青州财政", "贷款利率", None, "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
