@@ -854,6 +854,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
+        if rest and not metric and lead.group() == "为":
+            # 为省内重点企业完成债转股签约8亿元: for whom, then the activity, which is what is measured
+            verb = next((a for a, b in zip(word_starts, word_starts[1:]) if rest[0] < a and b <= rest[1]
+                         and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS), None)
+            if verb is not None and verb + 2 <= rest[1]:
+                return _Phrase(subject, (verb, rest[1]), prev.measure)
         return _Phrase(subject, (rest if metric else None) or _carried_metric(prev, q), prev.measure)
     indicator = _indicator(text, np_start, np_end, any_owner=True)
     if indicator is not None and indicator[0] > np_start:
@@ -1305,16 +1311,20 @@ def _entity_before(entities: Sequence[Entity], s_start: int, pos: int, text: str
     """The sentence's topic entity: a name within the first clause of the sentence, before ``pos``
     (a connective opener such as 其中， or 同时， does not count as the first clause)."""
     if text:
-        opener = _CONNECTIVE_OPENER.match(text, s_start, pos)
+        opener = _CONNECTIVE_OPENER.match(text, s_start, pos) or _DATE_OPENER.match(text, s_start, pos)
         if opener:
             s_start = opener.end()
     clause_end = min((i for i in (text.find(c, s_start, pos) for c in "，,；;：:") if i >= 0), default=pos) \
         if text else pos
     found = [e for e in entities if s_start <= e.start and e.end <= min(pos, clause_end)
              and e.label != "PERSON" and not _is_source(text, e)]
+    if len(found) > 1 and text[found[-1].start - 1:found[-1].start] in ("与", "和", "同", "跟"):
+        found = found[:-1]  # 工商银行湖北省分行与湖北省发改委共同举办…: the first of the pair acts
     return (found[-1].start, found[-1].end) if found else None
 
 
+#: a first clause that is only a date (2020年2月21日，工商银行湖北省分行…)
+_DATE_OPENER = re.compile(r"[\s\u3000“”]*[0-9０-９一二三四五六七八九十〇年月日号初底末上下半季度前后至—\-－今去明当本]{2,16}[，,]")
 _SOURCE_AFTER = ("说", "表示", "介绍", "指出", "认为", "显示", "统计", "监测", "数据", "公布", "发布", "获悉", "消息",
                  "报告", "透露", "称", "日电", "电")
 
@@ -1323,7 +1333,12 @@ def _is_source(text: str, entity: Entity) -> bool:
     """A name that reports a figure (国家统计局公布, 据海关统计) rather than owns it."""
     after = text[entity.end:entity.end + 10]
     before = text[max(0, entity.start - 2):entity.start]
-    return after.lstrip("日0123456789月").startswith(_SOURCE_AFTER) or before.endswith(("据", "记者", "从", "本报", "社"))
+    return after.lstrip("日0123456789月").startswith(_SOURCE_AFTER) or before.endswith(("据", "记者", "从", "本报", "社")) \
+        or _DATA_SHOW.match(text, entity.end) is not None
+
+
+#: 国家统计局对外发布的…数据显示: a name whose clause reports data
+_DATA_SHOW = re.compile(r"[^，,。；;！？]{0,40}?(?:数据|统计|报告|调查|监测)(?:结果)?显示")
 
 
 #: endings of noun phrases that own figures (sectors, groups of people or firms, places)

@@ -269,6 +269,7 @@ _PREFIX_IN = {
 _PREFIX_OUT = {"突破": ">", "高于": ">", "低于": "<", "接近": "~", "超出": ">"}
 _PREFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, {**_PREFIX_IN, **_PREFIX_OUT}), key=len,
                                                 reverse=True)) + r")$")
+_YUE_WORDS = ("签约", "预约", "节约", "合约", "条约", "公约", "特约", "制约", "违约", "履约", "邀约", "相约", "契约", "新约")
 _NEAR_WORDS = ("最近", "附近", "接近", "将近", "临近", "贴近", "亲近", "靠近", "就近", "邻近")
 _POSTFIX = {"左右": "~", "上下": "~", "以上": ">", "以下": "<", "以内": "<=", "有余": ">", "开外": ">", "之内": "<="}
 _POSTFIX_RE = re.compile(r"左右|上下(?![游级班下])|以上|以下|以内|有余|开外|之内")
@@ -417,6 +418,8 @@ def _qualifier_before(folded: str, start: int) -> Tuple[str, int]:
     word = prefix.group()
     if word == "近" and folded[start - 2:start] in _NEAR_WORDS:
         return "=", start
+    if word == "约" and folded[start - 2:start] in _YUE_WORDS:
+        return "=", start  # 签约8亿元: the 约 of a word, not "about"
     if word in _PREFIX_IN:
         return _PREFIX_IN[word], start - len(word)
     return _PREFIX_OUT[word], start

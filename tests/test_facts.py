@@ -293,6 +293,15 @@ CASES = [
      {"100万元": ("青州的创业团队", "股权投资", None, "level")}),
     # a preposition inside the phrase ends the actor (对 does not: 我国对美国进出口 is bilateral trade)
     ("青州财政按企业实际获得贷款利率的50%给予贴息。", (), {"50%": ("青州财政", "贷款利率", None, "level")}),
+    # the named actor of a sentence that opens with a date acts in its later clauses; of "A与B", A acts;
+    # a name whose clause reports data (…数据显示) is a source, not an actor
+    ("2020年2月21日，青州银行通过专项基金，为省内重点企业完成债转股签约8亿元。", [("青州银行", "ORG")],
+     {"8亿元": ("青州银行", "完成债转股", "2020年2月21日", "level")}),
+    ("3月19日，青州银行与青州发改委共同举办签约会，以视频方式与青州电子、青州地铁等企业完成15个重点项目签约。",
+     [("青州银行", "ORG"), ("青州发改委", "ORG")],
+     {"15个": ("青州银行", "重点项目", "3月19日", "level")}),
+    ("10月15日，青州统计局对外发布的数据显示，9月物价上涨3.0%，涨幅比上月扩大0.2个百分点。", [("青州统计局", "ORG")],
+     {"0.2个百分点": (None, "涨幅", "9月", "increase")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
