@@ -732,6 +732,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
+_ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
 
@@ -805,6 +806,11 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if inner.subject is not None and inner.subject[0] >= gloss.end():
             return inner
     if np_end <= np_start:
+        if prev.subject is None and prev.metric is None and clause_start > s_start:
+            # 企业级调用的占比提高，6月已升至45.48%: the clause before says what changed
+            before = _changed_phrase(text, s_start, clause_start, entities, times, word_starts, verbs)
+            if before is not None:
+                return before
         return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), _carried_metric(prev, q),
                        prev.measure)
     if text[np_start:np_end] in _BARE_MEASURES:
@@ -956,6 +962,21 @@ def _ends_in_verb(text: str, span: Span, word_starts: Sequence[int], verbs: Froz
     """The span's last word is a lexicon verb (入境, 城镇新增就业): it names an activity, not a thing."""
     i = bisect_right(word_starts, span[1] - 1) - 1
     return i >= 0 and word_starts[i] >= span[0] and text[word_starts[i]:span[1]] in verbs
+
+
+def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequence[Entity], times: Sequence[TimeExpr],
+                    word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[_Phrase]:
+    """Subject and metric of the clause before ``clause_start`` when it names a measure and a change of it and
+    holds no figure (企业级调用的占比提高，…): the next clause gives the figure."""
+    prev_start = max(text.rfind(c, s_start, clause_start - 1) for c in _CLAUSE_BREAKS) + 1
+    prev_start = max(prev_start, s_start)
+    clause = text[prev_start:clause_start - 1]
+    change = next((w for w in sorted(_INCREASE + _DECREASE, key=len, reverse=True) if clause.endswith(w)), None)
+    if change is None or len(change) < 2 or re.search(r"\d", clause):
+        return None
+    at = clause_start - 1 - len(change)
+    found = _phrase(text, prev_start, _At(at), entities, times, word_starts, _Phrase(), s_start, verbs)
+    return found if found.metric is not None else None
 
 
 def _has_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
@@ -1188,6 +1209,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
     reporting = _REPORTING.match(text, start, q_start)
     if reporting:
         start = reporting.end()  # 规划提出国内生产总值增长… → 国内生产总值
+    enumerator = _ENUMERATOR.match(text, start, q_start)
+    if enumerator:
+        start = enumerator.end()  # 一是企业级调用的占比 → 企业级调用的占比
     head = text[start:q_start]
     for marker in ("按可比口径", "按可比价格计算", "按可比价格", "按现价计算", "按照上年不变价计算",
                    "截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",

@@ -302,6 +302,8 @@ CASES = [
      {"15个": ("青州银行", "重点项目", "3月19日", "level")}),
     ("10月15日，青州统计局对外发布的数据显示，9月物价上涨3.0%，涨幅比上月扩大0.2个百分点。", [("青州统计局", "ORG")],
      {"0.2个百分点": (None, "涨幅", "9月", "increase")}),
+    # a clause that names a measure and its change, then a clause with the figure only; enumerators (一是) go
+    ("一是青州企业级调用的占比提高，6月已升至35.2%。", (), {"35.2%": ("青州企业级调用", "占比", "6月", "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
