@@ -1243,6 +1243,8 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                     break  # 日均, 人均: a rate word, not the adverb 均
                 if word == "为" and tail.endswith("行为"):
                     break  # 违法行为: a noun, not the verb 为
+                if any(len(h) > len(word) and h.endswith(word) and tail.endswith(h) for h in _METRIC_HEADS):
+                    break  # 研发投入, 新增就业: the end of a measure word, not a predicate
                 end -= len(word)
                 changed = True
                 break
