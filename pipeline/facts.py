@@ -65,7 +65,7 @@ _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前|基础上|的基础上)")
-_CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
+_CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|[分从][^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
 #: words that open with a character of _TRIM (及时投放: not 及 + 时投放)
 _TRIM_WORDS = ("及时", "和平", "和谐", "与会", "的确", "之后", "之前", "之间")
@@ -119,6 +119,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     period_index = -1
     sentence_time: dict = {}
     sentence_metric: dict = {}
+    sentence_measure: dict = {}
     topic: Optional[Span] = None
     actor_at = None  # the actor of the sentence's last count after a verb, and where that count ends
     for q in ordered:
@@ -209,6 +210,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
             # 分季度看，一季度增长6.4%: a clipped sentence takes the metric of the sentence it continues (§6)
             phrase = _Phrase(None, sentence_metric[index - 1])
+        elif phrase.metric is None and phrase.subject is not None and phrase.subject[0] >= clause_start \
+                and index > 0 and index - 1 in sentence_metric and q.kind in ("PERCENT", "MONEY") \
+                and re.match(r"^[\s“”\"\u3000]*[分从][^，,。]{1,6}看[，,]", text[s_start:q.start]) \
+                and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
+            # 分区域看，…。从增长速度看，西部地区增长12.2%: the parts of the measure the sentences before named
+            phrase = _Phrase(phrase.subject, sentence_measure.get(index - 1) or sentence_metric[index - 1],
+                             phrase.measure)
         metric = phrase.metric
         if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
@@ -319,6 +327,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                                    change=_change(text[clause_start:q.start], text[q.start:q.end])))
         if metric is not None:
             sentence_metric[index] = metric
+            if index not in sentence_measure and not text[metric[0]:metric[1]].endswith(_SHARE_WORDS):
+                sentence_measure[index] = metric  # the sentence's first measure that is not a share
         if not _in_brackets(text, s_start, q.start):
             # a figure inside a gloss (（含单户授信800万元以内的…）) leaves the sentence's reading alone
             prev_phrase = phrase
@@ -732,6 +742,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
+_SHARE_WORDS = ("比重", "占比", "比例", "份额")
 _ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 

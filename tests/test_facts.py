@@ -306,6 +306,9 @@ CASES = [
     ("一是青州企业级调用的占比提高，6月已升至35.2%。", (), {"35.2%": ("青州企业级调用", "占比", "6月", "level")}),
     # a predicate word at the end of a measure word stays (研发投入 is a measure, 投入 alone a predicate)
     ("青州央企研发投入同比增长25%。", (), {"25%": ("青州央企", "研发投入", None, "increase")}),
+    # 从…看 / 分…看 sentences of named parts take the measure of the sentence before, not its share
+    ("分区域看，东部地区企业实现营业收入6868亿元，占全国比重为77.0%。从增长速度看，西部地区增长12.2%。", (),
+     {"12.2%": ("西部地区", "营业收入", None, "increase")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
