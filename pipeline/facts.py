@@ -65,7 +65,7 @@ _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
 _COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前|基础上|的基础上)")
-_CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|[分从][^，,。]{1,6}看[，,])")
+_CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
 #: words that open with a character of _TRIM (及时投放: not 及 + 时投放)
 _TRIM_WORDS = ("及时", "和平", "和谐", "与会", "的确", "之后", "之前", "之间")
