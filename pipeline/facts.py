@@ -317,7 +317,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = (subject[0], metric[1])
             subject = None
         if q.kind == "COUNT" and subject is None and metric is not None and metric[0] >= clause_start \
-                and not _is_count_word(text, metric) and not _verb_led(text, metric, word_starts, verbs) \
+                and not _is_count_word(text, metric) \
+                and (not _verb_led(text, metric, word_starts, verbs) or "的" in text[metric[0] + 1:metric[1] - 1]) \
                 and _metric_suffix(text, metric[0], metric[1], word_starts) is None \
                 and not _ends_in_verb(text, metric, word_starts, verbs):
             # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6)
@@ -871,6 +872,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
+        if rest and not metric and getattr(q, "kind", "") == "COUNT" and "的" in text[rest[0] + 1:rest[1] - 1]:
+            # 累计完成备案的生成式人工智能服务超过400个: a relative clause names what is counted (§6, counts)
+            return _Phrase(subject, rest) if subject is not None else _Phrase(rest, None)
         if rest and not metric and lead.group() == "为":
             # 为省内重点企业完成债转股签约8亿元: for whom, then the activity, which is what is measured
             verb = next((a for a, b in zip(word_starts, word_starts[1:]) if rest[0] < a and b <= rest[1]

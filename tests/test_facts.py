@@ -309,6 +309,8 @@ CASES = [
     # 从…看 / 分…看 sentences of named parts take the measure of the sentence before, not its share
     ("分区域看，东部地区企业实现营业收入6868亿元，占全国比重为77.0%。从增长速度看，西部地区增长12.2%。", (),
      {"12.2%": ("西部地区", "营业收入", None, "increase")}),
+    # a relative clause after a leading 累计 names what is counted
+    ("截至目前，累计完成备案的青州服务超过40个。", (), {"超过40个": ("完成备案的青州服务", None, "目前", "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
