@@ -66,7 +66,8 @@ def main(argv=None) -> int:
     if args.against:
         other = EntityRecognizer(args.against, use_rules=not args.no_rules)
         list(other.extract_many(read_articles(args.corpus_root, 20, skip=5000)))
-        return alternate({"model": recognizer, "against": other}, texts)
+        alternate({"model": recognizer, "against": other}, texts)
+        return 0
     chars = sum(map(len, texts))
     wall, cpu = time.perf_counter(), time.process_time()
     entities = sum(len(found) for found in recognizer.extract_many(texts))
@@ -78,26 +79,27 @@ def main(argv=None) -> int:
     return 0
 
 
-def alternate(recognizers: dict, texts: list) -> int:
-    """Process CPU time of two recognisers on the same texts, alternated three times; the speed ratio
-    of the first to the second per round."""
+def alternate(recognizers: dict, texts: list) -> dict:
+    """Process CPU time of two recognisers on the same texts, alternated three times; prints chars/s per run
+    and the speed ratio of the first to the second per round; returns each one's entities."""
     chars = sum(map(len, texts))
     times = {name: [] for name in recognizers}
+    outputs = {}
     for _ in range(3):
         for name, rec in recognizers.items():
             cpu = time.process_time()
-            list(rec.extract_many(texts))
+            outputs[name] = list(rec.extract_many(texts))
             times[name].append(time.process_time() - cpu)
     for name, runs in times.items():
         print(f"{name:8s} cpu " + "  ".join(f"{chars / t:,.0f}" for t in runs) + " chars/s")
     first, second = times
     ratios = [b / a for a, b in zip(times[first], times[second])]
     print(f"speed ratio {first}/{second} per round: " + "  ".join(f"{r:.2f}" for r in ratios))
-    return 0
+    return outputs
 
 
 def compare_ops(recognizer: EntityRecognizer, args, texts: list) -> int:
-    """CPU time of the same recogniser with MatmulOps and with thinc's NumpyOps, alternated."""
+    """The same recogniser with MatmulOps (the default) and with thinc's NumpyOps, alternated."""
     from thinc.api import NumpyOps
 
     from pipeline.ner import MatmulOps
@@ -108,19 +110,8 @@ def compare_ops(recognizer: EntityRecognizer, args, texts: list) -> int:
             node.ops = NumpyOps()
     assert all(isinstance(node.ops, MatmulOps) for _, p in recognizer.nlp.pipeline for node in p.model.walk())
     list(baseline.extract_many(read_articles(args.corpus_root, 20, skip=5000)))
-    chars = sum(map(len, texts))
-    times = {"matmul": [], "thinc": []}
-    outputs = {}
-    for _ in range(3):
-        for name, rec in (("thinc", baseline), ("matmul", recognizer)):
-            cpu = time.process_time()
-            outputs[name] = list(rec.extract_many(texts))
-            times[name].append(time.process_time() - cpu)
+    outputs = alternate({"matmul": recognizer, "thinc": baseline}, texts)
     same = sum(a == b for a, b in zip(outputs["thinc"], outputs["matmul"]))
-    for name, runs in times.items():
-        print(f"{name:7s} cpu " + "  ".join(f"{chars / t:,.0f}" for t in runs) + " chars/s")
-    ratios = [b / a for a, b in zip(times["matmul"], times["thinc"])]
-    print(f"speed ratio matmul/thinc per round: " + "  ".join(f"{r:.2f}" for r in ratios))
     print(f"articles with identical entities: {same} / {len(texts)}")
     return 0
 
