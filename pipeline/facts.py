@@ -1210,6 +1210,9 @@ def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
 
 
 _RATE_PREFIXES = frozenset("日年月人户季周")
+#: words that open with one of _noun_phrase's leading markers
+_MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "在线", "在校", "在岗", "在职", "在手", "在营", "从业",
+                 "内需", "内贸", "内销", "内资", "来源", "约束", "即期", "并购", "而今", "还款", "还本", "已婚")
 _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 
 
@@ -1234,6 +1237,8 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                    "但", "不过", "然而"):
         if marker == "均" and head[1:2] in ("价", "值"):
             continue  # 均价, 均值: a measure, not the adverb 均
+        if head.startswith(_MARKER_WORDS):
+            continue  # 到位资金, 在建项目, 内需: the marker's character opens a word
         if head.startswith(marker) and len(head) > len(marker):
             start += len(marker)
             head = head[len(marker):]
@@ -1263,6 +1268,11 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 end -= len(word)
                 changed = True
                 break
+        rate = re.search(r"(?:达到|达|为|超过|约)(日均|年均|月均|人均)$", tail)
+        if rate:
+            end -= len(rate.group(1))  # 客流量达到日均20万人次: the rate word goes with the figure
+            changed = True
+            continue
         if tail.endswith(("实际", "名义")) and end - 2 >= start and q_start - end <= 4:
             end -= 2  # 人均可支配收入实际增长: real (or nominal) growth of the measure
             changed = True

@@ -311,6 +311,10 @@ CASES = [
      {"12.2%": ("西部地区", "营业收入", None, "increase")}),
     # a relative clause after a leading 累计 names what is counted
     ("截至目前，累计完成备案的青州服务超过40个。", (), {"超过40个": ("完成备案的青州服务", None, "目前", "level")}),
+    # a marker's character that opens a word stays (到位资金); a rate word after the predicate goes with the figure
+    ("青州稳妥实施债转股，到位资金超过了1000亿元。", (), {"1000亿元": (None, "到位资金", None, "level")}),
+    ("青州东站是全省最大车站之一，客流量达到日均20万人次。", [("青州东站", "LOC")],
+     {"20万人次": ("青州东站", "客流量", None, "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
