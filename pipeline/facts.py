@@ -191,12 +191,24 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         caption = _caption(text, q, s_end)
         if caption is not None and any(caption[0] <= o.start < caption[1] for o in ordered):
             caption = None
-        if caption is not None and seg_start == clause_start and not text[clause_start:q.start].strip(" \u3000\xa0\t-•·■●"):
+        captioned = caption is not None and seg_start == clause_start \
+            and not text[clause_start:q.start].strip(" \u3000\xa0\t-•·■●")
+        if captioned:
             # a figure box (45.2亿件  1月快递业务完成量): the number comes first, its description after it
             phrase = _phrase(text, caption[0], _At(caption[1]), entities, times, word_starts, _Phrase(),
                              caption[0], verbs)
             if time is None:
                 time = next(((t.start, t.end) for t in times if caption[0] <= t.start < caption[1]), None)
+        change_clause = None
+        if not captioned:
+            lead_figure = _lead_figure(text, q, ordered)
+            if lead_figure is not None:
+                # 5.6%，规上工业增加值增速处于预期目标区间: a subhead that opens with its figure; its verb says
+                # the change (8%和7.1%，…增加值增长快于整体工业)
+                phrase = _phrase(text, lead_figure[0], _At(lead_figure[1]), entities, times, word_starts,
+                                 _Phrase(), lead_figure[0], verbs)
+                verb = _LEAD_VERB.search(text, lead_figure[0])
+                change_clause = text[lead_figure[0]:verb.end()]
         if text.startswith("的", q.end) and (phrase.subject is None or phrase.subject[0] < clause_start) \
                 and not (q.kind in ("PERCENT", "FRACTION") and _measure_after(text, q.end + 1, s_end, word_starts)):
             # 60%以上的会员企业…, 占出口总值近六成的机电产品…: the figure describes the noun after it
@@ -325,7 +337,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             subject, metric = metric, None
             phrase = _Phrase(subject, None, phrase.measure)  # and goes on to the next clause (增速接近10%)
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
-                                   change=_change(text[clause_start:q.start], text[q.start:q.end])))
+                                   change=_change(change_clause or text[clause_start:q.start],
+                                                  text[q.start:q.end])))
         if metric is not None:
             sentence_metric[index] = metric
             if index not in sentence_measure and not text[metric[0]:metric[1]].endswith(_SHARE_WORDS):
@@ -371,6 +384,36 @@ class _At:
 
 
 _CAPTION = re.compile(r"[ \u3000\t\xa0]+([^\n。，,；;！？]{2,30}?)[ \u3000\t\xa0]*(?:\n|$)")
+
+
+_LEAD_VERB = re.compile(r"增长|下降|提高|降低|处于|保持|快于|慢于|达到|超过|位居")
+
+
+def _lead_figure(text: str, q: Quantity, ordered: Sequence[Quantity]) -> Optional[Span]:
+    """A line that opens with its figures, a comma and what they measure (``8%和7.1%，民营和中小工业企业增加值增长快于
+    整体工业``): the start of the description and where its verb starts, or None."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    before = [i for i in range(line_start, q.start) if not text[i].isspace() and text[i] not in "“\"和、"
+              and not any(o.start <= i < o.end for o in ordered)]
+    if before:
+        return None
+    after = q.end
+    while True:
+        nxt = next((o for o in ordered if o.start in (after, after + 1) and text[after:o.start] in ("", "和", "、")), None)
+        if nxt is None:
+            break
+        after = nxt.end
+    if not text.startswith(("，", ","), after):
+        return None
+    start = after + 1
+    line_end = min([i for i in (text.find("\n", start), text.find("。", start)) if i >= 0] or [len(text)])
+    if not 4 <= line_end - start <= 40:
+        return None
+    verb = _LEAD_VERB.search(text, start, line_end)
+    if verb is None:
+        return None
+    stop = min([verb.start()] + [o.start for o in ordered if start <= o.start < line_end])
+    return (start, stop) if stop - start >= 2 else None
 
 
 def _caption(text: str, q: Quantity, s_end: int) -> Optional[Span]:

@@ -315,6 +315,9 @@ CASES = [
     ("青州稳妥实施债转股，到位资金超过了1000亿元。", (), {"1000亿元": (None, "到位资金", None, "level")}),
     ("青州东站是全省最大车站之一，客流量达到日均20万人次。", [("青州东站", "LOC")],
      {"20万人次": ("青州东站", "客流量", None, "level")}),
+    # a subhead that opens with its figures: the description after the comma, its verb the change
+    ("引言。\n　　9%和7.1%，青州民营企业增加值增长快于整体工业\n正文。", (),
+     {"9%": ("青州民营企业", "增加值", None, "increase"), "7.1%": ("青州民营企业", "增加值", None, "increase")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
