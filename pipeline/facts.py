@@ -122,6 +122,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     sentence_measure: dict = {}
     topic: Optional[Span] = None
     actor_at = None  # the actor of the sentence's last count after a verb, and where that count ends
+    colon_metric = None  # the measure named before a 分别为： list
     for q in ordered:
         index = max(0, bisect_right(starts, q.start) - 1) if bounds else 0
         s_start, s_end = bounds[index] if bounds else (0, len(text))
@@ -129,6 +130,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             prev_phrase, items, item_index, prev_end, objects = _Phrase(), [], 0, -1, False
             topic = None
             actor_at = None
+            colon_metric = None
             prev_sentence = index
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
@@ -230,8 +232,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             phrase = _Phrase(phrase.subject, sentence_measure.get(index - 1) or sentence_metric[index - 1],
                              phrase.measure)
         metric = phrase.metric
-        if q.kind == "COUNT" and metric is not None and _is_count_word(text, metric):
+        if q.kind == "COUNT" and metric is not None and metric != colon_metric and _is_count_word(text, metric):
             metric = None  # a count's own noun (数量, 品种数) is not a metric (gold notes)
+        if phrase.metric is None and phrase.subject is not None and seg_start == clause_start \
+                and re.search(r"分别[为是][：:]$", text[max(s_start, clause_start - 4):clause_start]):
+            # 产品品种总量排名前五的省市分别为：广东省15.84万种、…: the measure is named before the colon
+            metric = colon_metric = _measure_before_colon(text, s_start, clause_start, word_starts)
+            phrase = _Phrase(phrase.subject, metric, phrase.measure)
         listed = seg_start == clause_start and _names_listed(text, seg_start, q.start, word_starts, verbs)
         subject = phrase.subject
         if q.kind == "CARDINAL" and listed:
@@ -387,6 +394,20 @@ _CAPTION = re.compile(r"[ \u3000\t\xa0]+([^\n。，,；;！？]{2,30}?)[ \u3000\
 
 
 _LEAD_VERB = re.compile(r"增长|下降|提高|降低|处于|保持|快于|慢于|达到|超过|位居")
+
+
+def _measure_before_colon(text: str, s_start: int, colon_end: int, word_starts: Sequence[int]) -> Optional[Span]:
+    """The last measure word of the clause before a 分别为： list, with the nouns before it."""
+    start = max([text.rfind(c, s_start, colon_end - 1) for c in "，,；;。"] + [s_start - 1]) + 1
+    best = None
+    for head in _METRIC_HEADS:
+        at = text.rfind(head, start, colon_end)
+        if at >= 0 and (best is None or at + len(head) > best[1] or (at + len(head) == best[1] and at < best[0])):
+            best = (at, at + len(head))
+    if best is None:
+        return None
+    opening = text.rfind("的", start, best[0]) + 1 or start  # 商品条码的|智能穿戴产品品种总量
+    return _trim(text, max(start, opening), best[1])
 
 
 def _lead_figure(text: str, q: Quantity, ordered: Sequence[Quantity]) -> Optional[Span]:

@@ -318,6 +318,10 @@ CASES = [
     # a subhead that opens with its figures: the description after the comma, its verb the change
     ("引言。\n　　9%和7.1%，青州民营企业增加值增长快于整体工业\n正文。", (),
      {"9%": ("青州民营企业", "增加值", None, "increase"), "7.1%": ("青州民营企业", "增加值", None, "increase")}),
+    # a 分别为： list takes the measure named before the colon, even a count's own noun (品种总量)
+    ("青州智能产品品种总量排名前三的县市分别为：东县1.5万种、西县0.6万种。", [("东县", "LOC"), ("西县", "LOC")],
+     {"1.5万种": ("东县", "青州智能产品品种总量", None, "level"),
+      "0.6万种": ("西县", "青州智能产品品种总量", None, "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
