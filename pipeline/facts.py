@@ -1015,6 +1015,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it
             return _Phrase(_entity_before(entities, s_start, np_start, text), metric)
         return _Phrase(owner or prev.subject, metric)
+    dimension = _DIMENSION.search(text, np_start, np_end)
+    if dimension and getattr(q, "kind", "") == "MEASURE" and dimension.end() == np_end:
+        # 火箭全长约53.7米, 试验船重约22吨, 洛鲁村平均海拔3400米: the size word is what is measured
+        owner = _trim(text, np_start, dimension.start()) or prev.subject \
+            or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
+        return _Phrase(owner, (dimension.start(), np_end))  # 该曲轴采用…，总长度23.5米
     # No metric word: the phrase itself is the subject (企业超5100家), or a list item (北京市0.65万种);
     # an activity (…，套现约3564万元) is what the sentence's subject did: the metric.
     subject = _trim(text, np_start, np_end)
@@ -1274,6 +1280,9 @@ def _strip_adverbs(text: str, start: int, end: int) -> Optional[Span]:
 
 
 _RATE_PREFIXES = frozenset("日年月人户季周")
+#: size words a physical measure is of (全长, 直径, 海拔, 重): not inside longer words (增长, 提高, 加深, 尊重)
+_DIMENSION = re.compile(r"(?:平均|总)?(?:全长|总长|直径|半径|海拔|高度|长度|宽度|深度|厚度|面积|体重|身高|气温|水温|温度|"
+                        r"单产|亩产|载重|排水量|时速|(?<![增成延提升加尊严比注厚隆沉看侧])[重长宽高深厚])(?:达到|达|约为|约|为|仅)?$")
 #: words that open with one of _noun_phrase's leading markers
 _MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "在线", "在校", "在岗", "在职", "在手", "在营", "从业",
                  "内需", "内贸", "内销", "内资", "来源", "约束", "即期", "并购", "而今", "还款", "还本", "已婚")

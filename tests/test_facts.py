@@ -322,6 +322,11 @@ CASES = [
     ("青州智能产品品种总量排名前三的县市分别为：东县1.5万种、西县0.6万种。", [("东县", "LOC"), ("西县", "LOC")],
      {"1.5万种": ("东县", "青州智能产品品种总量", None, "level"),
       "0.6万种": ("西县", "青州智能产品品种总量", None, "level")}),
+    # a size word is what a physical measure measures; the thing before it, or the sentence's opening noun, owns it
+    ("青州号火箭全长约53.7米，芯一级直径5米。", (),
+     {"约53.7米": ("青州号火箭", "全长", None, "level"), "5米": ("芯一级", "直径", None, "level")}),
+    ("该曲轴采用对接式结构，总长度23.5米，重达488吨。", (),
+     {"23.5米": ("该曲轴", "总长度", None, "level"), "488吨": ("该曲轴", "重", None, "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
