@@ -302,11 +302,19 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     topic = counted  # 2家电网企业落实…: the group the sentence is about
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
-        if q.kind in ("MONEY", "MEASURE") and _verb_before(text, clause_start, q.start, word_starts, verbs) is not None:
+        verb_at = _verb_before(text, clause_start, q.start, word_starts, verbs) if q.kind in ("MONEY", "MEASURE") \
+            else None
+        if verb_at is not None:
             # 发放4200万元贷款, 设立3000亿元专项再贷款: after a verb, the noun that follows the amount is its metric
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
+            elif metric is None and q.kind == "MONEY" and text[verb_at:verb_at + 2] not in _NOT_ACTIVITIES:
+                # 益阳投入2.5亿元, 美财政部计划发债近3万亿美元: with nothing else named, the activity is measured
+                metric = (verb_at, next(b for b in word_starts if b > verb_at))
+                if phrase.subject is not None and phrase.subject[0] < verb_at < phrase.subject[1] <= metric[1]:
+                    # 民营企业各项政策合计减税: the actor is before the activity
+                    phrase = _Phrase(_strip_adverbs(text, phrase.subject[0], verb_at), None, phrase.measure)
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
@@ -807,6 +815,9 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
+#: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
+_NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
+                             "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少"))
 _SHARE_WORDS = ("比重", "占比", "比例", "份额")
 _ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")

@@ -327,6 +327,9 @@ CASES = [
      {"约53.7米": ("青州号火箭", "全长", None, "level"), "5米": ("芯一级", "直径", None, "level")}),
     ("该曲轴采用对接式结构，总长度23.5米，重达488吨。", (),
      {"23.5米": ("该曲轴", "总长度", None, "level"), "488吨": ("该曲轴", "重", None, "level")}),
+    # money after an activity verb with nothing else named: the activity is the metric, its doer the subject
+    ("青州市投入2.5亿元，修复六处湿地。", [("青州市", "LOC")], {"2.5亿元": ("青州市", "投入", None, "level")}),
+    ("1—8月青州企业减税超过820亿元。", (), {"超过820亿元": ("青州企业", "减税", "1—8月", "decrease")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
