@@ -47,7 +47,8 @@ _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
             "以仅", "仅", "提前", "成功", "却", "逆势", "更", "相应", "也相应", "更将", "还将", "依然", "仍然", "依旧",
-            "共计", "总计", "在", "从", "对", "多在", "大多在", "多为")
+            "共计", "总计", "在", "从", "对", "多在", "大多在", "多为", "由", "曾", "曾经", "可", "可以", "拟", "只要",
+            "也将", "已达")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -934,6 +935,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # a clause that opens with a verb or comparison (占外贸总值的, 高出同期, 预计发送旅客) continues the
         # sentence's subject; what follows the verb names the metric when it has a metric word
         rest = _trim(text, lead.end(), np_end)
+        if rest is not None and any(t.start == rest[0] and t.end < rest[1] for t in times):
+            untimed = _without_times(text, rest, times)  # 预计2020年产值可达…: the time is not part of the measure
+            if untimed is not None and _metric_suffix(text, untimed[0], untimed[1], word_starts) is not None:
+                rest = untimed
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
         subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
             or _sentence_topic(text, s_start, np_start, times) \
@@ -1138,7 +1143,7 @@ _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|企业|集团)(?![\u4e0
 _FUNCTION_CHARS = frozenset("不没未或且而又也都就才再还最更很太已曾将要会能可应每各该其此这那所由从在对向为把被据经与和及并则若")
 _PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
                        "本", "该", "我", "他", "她", "它", "大家", "有的", "有些"))
-_LEADING_PREPOSITIONS = "经除据由从在对向为把被"
+_LEADING_PREPOSITIONS = "经除据由从在对向为把被将了"
 _BARE_VERB_SUBJECTS = frozenset(("获得", "新建", "拿", "拿到", "准备", "申请", "持股", "建成", "新增", "套现"))
 
 

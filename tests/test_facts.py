@@ -330,6 +330,11 @@ CASES = [
     # money after an activity verb with nothing else named: the activity is the metric, its doer the subject
     ("青州市投入2.5亿元，修复六处湿地。", [("青州市", "LOC")], {"2.5亿元": ("青州市", "投入", None, "level")}),
     ("1—8月青州企业减税超过820亿元。", (), {"超过820亿元": ("青州企业", "减税", "1—8月", "decrease")}),
+    # 由 / 曾 / 可 before the figure are adverbs; a time opening the measure after 预计 stays out of it
+    ("青州贫困发生率由9.65%下降到0.37%。", (),
+     {"9.65%": ("青州贫困", "发生率", None, "level"), "0.37%": ("青州贫困", "发生率", None, "level")}),
+    ("青州铜业公司预计2026年产值可达300亿元。", [("青州铜业公司", "ORG")],
+     {"300亿元": ("青州铜业公司", "产值", "2026年", "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
