@@ -310,7 +310,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
-            elif metric is None and q.kind == "MONEY" and text[verb_at:verb_at + 2] not in _NOT_ACTIVITIES:
+            elif metric is None and text[verb_at:verb_at + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
                 # 益阳投入2.5亿元, 美财政部计划发债近3万亿美元: with nothing else named, the activity is measured
                 metric = (verb_at, next(b for b in word_starts if b > verb_at))
                 if phrase.subject is not None and phrase.subject[0] < verb_at < phrase.subject[1] <= metric[1]:
