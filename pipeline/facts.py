@@ -60,7 +60,7 @@ _METRIC_HEADS = (
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数", "预算", "工资",
-    "信贷",
+    "信贷", "利息", "租金",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -219,6 +219,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             if described is not None and not text[described[0]:described[1]].endswith(_NOT_DESCRIBED) \
                     and _metric_suffix(text, described[0], described[1], word_starts) is None:
                 phrase = _Phrase(described, phrase.metric)
+        if text.startswith("的", q.end) and phrase.metric is None and q.kind in ("MONEY", "MEASURE"):
+            # 每月4000多元的工资, 几百万元的抵押经营贷款: an amount before 的 and a measure word is that measure
+            named = _measure_word_after(text, q.end + 1, s_end, word_starts)
+            if named is not None:
+                phrase = _Phrase(phrase.subject, named, phrase.measure)
         phrase = _Phrase(_without_times(text, phrase.subject, times), phrase.metric, phrase.measure)
         if phrase.metric is None and phrase.subject is None and index > 0 and index - 1 in sentence_metric \
                 and _CONTINUATION.match(text[s_start:q.start]) \
@@ -403,6 +408,15 @@ _CAPTION = re.compile(r"[ \u3000\t\xa0]+([^\n。，,；;！？]{2,30}?)[ \u3000\
 
 
 _LEAD_VERB = re.compile(r"增长|下降|提高|降低|处于|保持|快于|慢于|达到|超过|位居")
+
+
+def _measure_word_after(text: str, start: int, limit: int, word_starts: Sequence[int]) -> Optional[Span]:
+    """The longest run of words from ``start`` (at most 8 characters) that is one measure phrase (工资, 抵押经营贷款)."""
+    for b in sorted((b for b in word_starts if start + 2 <= b <= min(limit, start + 8)), reverse=True):
+        found = _metric_suffix(text, start, b, word_starts)
+        if found is not None and found[0] == start:
+            return found
+    return None
 
 
 def _measure_before_colon(text: str, s_start: int, colon_end: int, word_starts: Sequence[int]) -> Optional[Span]:
@@ -1165,9 +1179,12 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
             break
     if end <= start:
         return None
+    frequency = re.search(r"每个?[年月日天周季]度?$", text[start:end])
+    if frequency and frequency.start() > 0:
+        end = start + frequency.start()  # 青州店每月: a frequency is no part of the subject
     name = text[start:end]
-    if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS:
-        return None
+    if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS or re.fullmatch(r"每个?[年月日天周季]度?", name):
+        return None  # 我们, 获得, 每月: no subject
     return start, end
 
 

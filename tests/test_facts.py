@@ -337,6 +337,9 @@ CASES = [
      {"300亿元": ("青州铜业公司", "产值", "2026年", "level")}),
     # …and so does a physical amount (not an age)
     ("上周青州隧道推进150米。", (), {"150米": ("青州隧道", "推进", "上周", "level")}),
+    # an amount before 的 and a measure word is that measure; a frequency (每月) is no subject
+    ("青州店每月几万元的利息，压得人喘不过气。", (), {"几万元": ("青州店", "利息", None, "level")}),
+    ("每月4000多元的工资让她十分满意。", (), {"4000多元": (None, "工资", None, "level")}),
     # …but a speaker is no actor
     ("王青州介绍，获得100万元股权投资。", (), {"100万元": (None, "股权投资", None, "level")}),
     ("一季度，青州居民人均可支配收入8,179元，名义增长5.1%。", (),
