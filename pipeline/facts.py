@@ -206,7 +206,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if not captioned:
             lead_figure = _lead_figure(text, q, ordered)
             if lead_figure is not None:
-                # 5.6%，规上工业增加值增速处于预期目标区间: a subhead that opens with its figure; its verb says
+                # 5.1%，规上工业增加值增速处于目标区间: a subhead that opens with its figure; its verb says
                 # the change (8%和7.1%，…增加值增长快于整体工业)
                 phrase = _phrase(text, lead_figure[0], _At(lead_figure[1]), entities, times, word_starts,
                                  _Phrase(), lead_figure[0], verbs)
@@ -234,7 +234,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 and index > 0 and index - 1 in sentence_metric and q.kind in ("PERCENT", "MONEY") \
                 and re.match(r"^[\s“”\"\u3000]*[分从][^，,。]{1,6}看[，,]", text[s_start:q.start]) \
                 and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
-            # 分区域看，…。从增长速度看，西部地区增长12.2%: the parts of the measure the sentences before named
+            # 分区域看，…。从增长速度看，西部增长10%: the parts of the measure the sentences before named
             phrase = _Phrase(phrase.subject, sentence_measure.get(index - 1) or sentence_metric[index - 1],
                              phrase.measure)
         metric = phrase.metric
@@ -298,7 +298,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 named_here = True
             if not named_here and actor_at is not None and actor_at[1] == prev_end \
                     and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
-                # 对全球137个国家和地区的973家境外企业: a count inside the last count's object has the same actor
+                # 对全球100多个国家和地区的900多家境外企业: a count inside the last count's object has the same actor
                 phrase, named_here = _Phrase(actor_at[0], phrase.metric, phrase.measure), True
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
@@ -434,7 +434,7 @@ def _measure_before_colon(text: str, s_start: int, colon_end: int, word_starts: 
 
 
 def _lead_figure(text: str, q: Quantity, ordered: Sequence[Quantity]) -> Optional[Span]:
-    """A line that opens with its figures, a comma and what they measure (``8%和7.1%，民营和中小工业企业增加值增长快于
+    """A line that opens with its figures, a comma and what they measure (``9%和6.5%，民营工业增加值增长快于
     整体工业``): the start of the description and where its verb starts, or None."""
     line_start = text.rfind("\n", 0, q.start) + 1
     before = [i for i in range(line_start, q.start) if not text[i].isspace() and text[i] not in "“\"和、"
@@ -970,7 +970,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # 累计完成备案的生成式人工智能服务超过400个: a relative clause names what is counted (§6, counts)
             return _Phrase(subject, rest) if subject is not None else _Phrase(rest, None)
         if rest and not metric and lead.group() == "为":
-            # 为省内重点企业完成债转股签约8亿元: for whom, then the activity, which is what is measured
+            # 为企业完成债转股签约6亿元: for whom, then the activity, which is what is measured
             verb = next((a for a, b in zip(word_starts, word_starts[1:]) if rest[0] < a and b <= rest[1]
                          and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS), None)
             if verb is not None and verb + 2 <= rest[1]:
@@ -1036,7 +1036,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
                 return _Phrase(actor, (owner[0], metric[1]))
         if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
                 and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
-            # 宁德…，其中，地区生产总值增长11.0%: the sentence's named owner goes on; 地区生产 is part of the measure
+            # 青州…，其中，地区生产总值增长7.1%: the sentence's named owner goes on; 地区生产 is part of the measure
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
@@ -1476,11 +1476,11 @@ def _entity_before(entities: Sequence[Entity], s_start: int, pos: int, text: str
     found = [e for e in entities if s_start <= e.start and e.end <= min(pos, clause_end)
              and e.label != "PERSON" and not _is_source(text, e)]
     if len(found) > 1 and text[found[-1].start - 1:found[-1].start] in ("与", "和", "同", "跟"):
-        found = found[:-1]  # 工商银行湖北省分行与湖北省发改委共同举办…: the first of the pair acts
+        found = found[:-1]  # 某银行分行与省发改委共同举办…: the first of the pair acts
     return (found[-1].start, found[-1].end) if found else None
 
 
-#: a first clause that is only a date (2020年2月21日，工商银行湖北省分行…)
+#: a first clause that is only a date (2月2日，某银行分行…)
 _DATE_OPENER = re.compile(r"[\s\u3000“”]*[0-9０-９一二三四五六七八九十〇年月日号初底末上下半季度前后至—\-－今去明当本]{2,16}[，,]")
 _SOURCE_AFTER = ("说", "表示", "介绍", "指出", "认为", "显示", "统计", "监测", "数据", "公布", "发布", "获悉", "消息",
                  "报告", "透露", "称", "日电", "电")
