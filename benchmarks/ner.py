@@ -102,12 +102,10 @@ def compare_ops(recognizer: EntityRecognizer, args, texts: list) -> int:
     """The same recogniser with MatmulOps (the default) and with thinc's NumpyOps, alternated."""
     from thinc.api import NumpyOps
 
-    from pipeline.ner import MatmulOps
+    from pipeline.ner import MatmulOps, use_ops
 
     baseline = EntityRecognizer(args.model, use_rules=not args.no_rules)
-    for _, pipe in baseline.nlp.pipeline:
-        for node in pipe.model.walk():
-            node.ops = NumpyOps()
+    use_ops(baseline.nlp, NumpyOps())
     assert all(isinstance(node.ops, MatmulOps) for _, p in recognizer.nlp.pipeline for node in p.model.walk())
     list(baseline.extract_many(read_articles(args.corpus_root, 20, skip=5000)))
     outputs = alternate({"matmul": recognizer, "thinc": baseline}, texts)

@@ -308,19 +308,19 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     topic = counted  # 2家电网企业落实…: the group the sentence is about
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
-        verb_at = _verb_before(text, clause_start, q.start, word_starts, verbs) if q.kind in ("MONEY", "MEASURE") \
-            else None
-        if verb_at is not None:
+        amount_verb = _verb_before(text, clause_start, q.start, word_starts, verbs) \
+            if q.kind in ("MONEY", "MEASURE") else None
+        if amount_verb is not None:
             # 发放4200万元贷款, 设立3000亿元专项再贷款: after a verb, the noun that follows the amount is its metric
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
-            elif metric is None and text[verb_at:verb_at + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
+            elif metric is None and text[amount_verb:amount_verb + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
                 # 益阳投入2.5亿元, 美财政部计划发债近3万亿美元: with nothing else named, the activity is measured
-                metric = (verb_at, next(b for b in word_starts if b > verb_at))
-                if phrase.subject is not None and phrase.subject[0] < verb_at < phrase.subject[1] <= metric[1]:
+                metric = (amount_verb, next(b for b in word_starts if b > amount_verb))
+                if phrase.subject is not None and phrase.subject[0] < amount_verb < phrase.subject[1] <= metric[1]:
                     # 民营企业各项政策合计减税: the actor is before the activity
-                    phrase = _Phrase(_strip_adverbs(text, phrase.subject[0], verb_at), None, phrase.measure)
+                    phrase = _Phrase(_strip_adverbs(text, phrase.subject[0], amount_verb), None, phrase.measure)
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
@@ -399,9 +399,11 @@ def _in_brackets(text: str, start: int, pos: int) -> bool:
 
 @dataclass(frozen=True)
 class _At:
-    """A stand-in for a quantity when a phrase ends somewhere else (a figure box's caption)."""
+    """A stand-in for a quantity when a phrase ends somewhere else (a figure box's caption): no kind, no unit."""
 
     start: int
+    kind: str = ""
+    unit: str = ""
 
 
 _CAPTION = re.compile(r"[ \u3000\t\xa0]+([^\n。，,；;！？]{2,30}?)[ \u3000\t\xa0]*(?:\n|$)")
@@ -443,7 +445,8 @@ def _lead_figure(text: str, q: Quantity, ordered: Sequence[Quantity]) -> Optiona
         return None
     after = q.end
     while True:
-        nxt = next((o for o in ordered if o.start in (after, after + 1) and text[after:o.start] in ("", "和", "、")), None)
+        nxt = next((o for o in ordered
+                    if o.start in (after, after + 1) and text[after:o.start] in ("", "和", "、")), None)
         if nxt is None:
             break
         after = nxt.end
@@ -700,7 +703,8 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
     joined = None
     for k, (a, b) in enumerate(pairs):
         word = text[a:b]
-        if a == start and not quoted and word in verbs and k + 1 < len(pairs) and _noun_word(text, *pairs[k + 1], verbs):
+        if a == start and not quoted and word in verbs and k + 1 < len(pairs) \
+                and _noun_word(text, *pairs[k + 1], verbs):
             end = b  # 40727个|扶贫|产品: a verb that modifies the noun after it
             continue
         if word in ("和", "与", "及") and a == end > start and k + 1 < len(pairs) \
@@ -708,8 +712,7 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
             joined = a
             end = pairs[k + 1][0]  # 137个国家|和|地区: two nouns joined
             continue
-        if a != end or _COUNTED_STOP.search(word) or word in _COUNTED_STOP_WORDS or word in verbs \
-                or any(word.endswith(h) for h in _METRIC_HEADS) or b - start > 10:
+        if a != end or _ends_counted(word, verbs) or b - start > 10:
             break
         end = b
     if joined is not None and end < limit and not _COUNTED_STOP.match(text, end):
@@ -719,11 +722,16 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
     return (start, end) if end > start else None
 
 
+def _ends_counted(word: str, verbs: FrozenSet[str]) -> bool:
+    """A word that a counted noun stops before: punctuation or a figure, a stop word, a verb, a measure word."""
+    return bool(_COUNTED_STOP.search(word)) or word in _COUNTED_STOP_WORDS or word in verbs \
+        or any(word.endswith(h) for h in _METRIC_HEADS)
+
+
 def _noun_word(text: str, a: int, b: int, verbs: FrozenSet[str]) -> bool:
-    """A word of two or more characters that is no verb, stop word or measure word (产品, 项目)."""
+    """A word of two or more characters a counted noun can go on with (产品, 项目)."""
     word = text[a:b]
-    return len(word) >= 2 and word not in verbs and not _COUNTED_STOP.search(word) \
-        and word not in _COUNTED_STOP_WORDS and not any(word.endswith(h) for h in _METRIC_HEADS)
+    return len(word) >= 2 and not _ends_counted(word, verbs)
 
 
 def _has_entity(entities: Sequence[Entity], span: Optional[Span]) -> bool:
@@ -966,7 +974,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
-        if rest and not metric and getattr(q, "kind", "") == "COUNT" and "的" in text[rest[0] + 1:rest[1] - 1]:
+        if rest and not metric and q.kind == "COUNT" and "的" in text[rest[0] + 1:rest[1] - 1]:
             # 累计完成备案的生成式人工智能服务超过400个: a relative clause names what is counted (§6, counts)
             return _Phrase(subject, rest) if subject is not None else _Phrase(rest, None)
         if rest and not metric and lead.group() == "为":
@@ -980,8 +988,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     if indicator is not None and indicator[0] > np_start:
         # 商务服务业实到外资, 我与东盟贸易总值: a written owner of an indicator is the subject
         owner = _strip_adverbs(text, np_start, indicator[0])
-        if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
-                and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
+        if _owner_goes_on(text, owner, prev, entities, topic):
             return _Phrase(prev.subject, (owner[0], indicator[1]))  # 宁德…，规上工业增加值增长14.8%
         if owner and not _verb_led(text, owner, word_starts, verbs) and "的" not in text[np_start:indicator[0]]:
             return _Phrase(owner, indicator)
@@ -1034,8 +1041,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             if actor is not None:
                 # …，签约授信金额1460亿元, 青州银行…，及时投放贷款5000万元: an activity of the sentence's subject
                 return _Phrase(actor, (owner[0], metric[1]))
-        if owner and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
-                and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]]):
+        if _owner_goes_on(text, owner, prev, entities, topic):
             # 青州…，其中，地区生产总值增长7.1%: the sentence's named owner goes on; 地区生产 is part of the measure
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
@@ -1046,7 +1052,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(_entity_before(entities, s_start, np_start, text), metric)
         return _Phrase(owner or prev.subject, metric)
     dimension = _DIMENSION.search(text, np_start, np_end)
-    if dimension and getattr(q, "kind", "") == "MEASURE" and dimension.end() == np_end:
+    if dimension and q.kind == "MEASURE" and dimension.end() == np_end:
         # 火箭全长约53.7米, 试验船重约22吨, 洛鲁村平均海拔3400米: the size word is what is measured
         owner = _trim(text, np_start, dimension.start()) or prev.subject \
             or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
@@ -1205,7 +1211,7 @@ def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], v
 def _carried_metric(prev: _Phrase, q) -> Optional[Span]:
     """The metric a clause without one continues: after a share (占全国出口总额的27.2%), a growth rate is
     the measure's (同比增长6.34% → 出口额) and a change in points is the share's."""
-    if prev.measure is not None and getattr(q, "unit", None) != "pp":
+    if prev.measure is not None and q.unit != "pp":
         return prev.measure
     return prev.metric
 
@@ -1506,6 +1512,14 @@ _OWNER_ENDINGS = ("业", "企业", "公司", "集团", "银行", "机构", "部�
 
 def _owner_like(name: str) -> bool:
     return name.endswith(_OWNER_ENDINGS)
+
+
+def _owner_goes_on(text: str, owner: Optional[Span], prev: "_Phrase", entities: Sequence[Entity],
+                   topic: Optional[Span]) -> bool:
+    """The sentence's named owner (or the group it opened with) goes on to this measure: the words before the
+    measure word (``owner``) are no name and own nothing themselves (宁德…，地区生产|总值)."""
+    return bool(owner) and prev.subject is not None and (_has_entity(entities, prev.subject) or prev.subject == topic) \
+        and not _has_entity(entities, owner) and not _owner_like(text[owner[0]:owner[1]])
 
 
 _MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "全年", "人均", "日均", "年均", "累计", "合计",

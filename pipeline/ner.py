@@ -280,8 +280,11 @@ def load_ner_model(model_dir: "os.PathLike[str] | str" = DEFAULT_MODEL_DIR):
     Its layers compute matrix products with numpy (``MatmulOps``)."""
     import spacy
 
-    nlp = spacy.load(check_ner_model(model_dir))
-    ops = MatmulOps()
+    return use_ops(spacy.load(check_ner_model(model_dir)), MatmulOps())
+
+
+def use_ops(nlp, ops):
+    """``nlp`` with every layer of its components computing through ``ops``."""
     for _, pipe in nlp.pipeline:
         model = getattr(pipe, "model", None)
         if model is not None:

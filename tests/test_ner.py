@@ -266,15 +266,14 @@ def test_matmul_ops_multiply_like_thinc(trans1, trans2):
 def test_loaded_model_computes_with_matmul_ops_and_finds_the_same_entities():
     from thinc.api import NumpyOps
 
-    from pipeline.ner import MatmulOps
+    from pipeline.ner import MatmulOps, use_ops
 
     recognizer = EntityRecognizer()
     nodes = [node for _, pipe in recognizer.nlp.pipeline for node in pipe.model.walk()]
     assert nodes and all(isinstance(node.ops, MatmulOps) for node in nodes)
     text = "新华社北京3月5日电 国家主席习近平在人民大会堂会见了法国总统马克龙。腾讯元宝接入DeepSeek-R1。"
     with_matmul = recognizer.extract(text)
-    for node in nodes:
-        node.ops = NumpyOps()
+    use_ops(recognizer.nlp, NumpyOps())
     assert recognizer.extract(text) == with_matmul
 
 
