@@ -20,6 +20,7 @@ a news sentence is built:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
-            if "分别" in segment:
+            if "分别" in segment and not _BASES_LISTED.search(segment):
                 values = _list_values(text, q, ordered, s_end)
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
                 if len(new_items) < 2 and not items:
@@ -296,6 +297,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and _verb_in(text, clause_start, q.start, word_starts, verbs):
                 # 华为参与80多个项目，目前已为全球40多个国家和地区提供…: the named actor of the sentence goes on
                 named_here = True
+            if not named_here and counted is not None and clause_start > s_start and not listed \
+                    and (phrase.subject is None or phrase.subject[0] >= clause_start):
+                verb_at = _verb_before(text, clause_start, q.start, word_starts, verbs)
+                actor = _opening_actor(text, s_start, clause_start, word_starts, verbs, times) \
+                    if verb_at is not None and _only_adverbials(text, clause_start, verb_at, times) else None
+                if actor is not None:
+                    # 青州通过试点，仅三个月就解决了21个审批问题: a later clause with no subject of its own goes
+                    # on with the actor the sentence opened with; what it counts is the metric (§6, counts)
+                    phrase, named_here = _Phrase(actor, phrase.metric, phrase.measure), True
             if not named_here and actor_at is not None and actor_at[1] == prev_end \
                     and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
                 # 对全球100多个国家和地区的900多家境外企业: a count inside the last count's object has the same actor
@@ -357,6 +367,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6)
             subject, metric = metric, None
             phrase = _Phrase(subject, None, phrase.measure)  # and goes on to the next clause (增速接近10%)
+        if subject is not None and subject == metric:
+            subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
                                    change=_change(change_clause or text[clause_start:q.start],
                                                   text[q.start:q.end])))
@@ -712,8 +724,8 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
             joined = a
             end = pairs[k + 1][0]  # 137个国家|和|地区: two nouns joined
             continue
-        if a != end or _ends_counted(word, verbs) or b - start > 10:
-            break
+        if a != end or _ends_counted(word, verbs) or b - start > 10 or (a > start and word in _function_words()):
+            break  # after its first word an adverb, preposition or conjunction ends it too (钻机|顺利|抵乌)
         end = b
     if joined is not None and end < limit and not _COUNTED_STOP.match(text, end):
         end = joined  # the second noun runs on (民营企业和社会|组织…): keep the first
@@ -722,10 +734,37 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
     return (start, end) if end > start else None
 
 
+_ADVERBIAL = re.compile(r"(?:仅|只|就|已|已经|又|还|共|累计|先后|陆续|再|也|都|将|并|同时|随后|目前|最终|成功|一举|"
+                        r"还|再次|首次|进一步|持续|不断|全力|总共|一共)*")
+
+
+def _only_adverbials(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> bool:
+    """Between ``start`` and ``end`` stand only times and adverbs (仅三个月就|解决了): the clause names no
+    subject of its own."""
+    rest = "".join(ch for i, ch in enumerate(text[start:end], start)
+                   if not any(t.start <= i < t.end for t in times)).strip(_TRIM)
+    return _ADVERBIAL.fullmatch(rest) is not None
+
+
 def _ends_counted(word: str, verbs: FrozenSet[str]) -> bool:
     """A word that a counted noun stops before: punctuation or a figure, a stop word, a verb, a measure word."""
     return bool(_COUNTED_STOP.search(word)) or word in _COUNTED_STOP_WORDS or word in verbs \
         or any(word.endswith(h) for h in _METRIC_HEADS)
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> FrozenSet[str]:
+    """Adverbial adjectives, prepositions and conjunctions of jieba's dictionary (tags ad, p, c), and one-character
+    function words."""
+    from .segment import dictionary_words
+
+    found = set(_ONE_CHAR_FUNCTION_WORDS)
+    for tag in ("ad", "p", "c"):  # not d: jieba tags 更新 d
+        found |= dictionary_words(min_freq=20, tag=tag)
+    return frozenset(found)
+
+
+_ONE_CHAR_FUNCTION_WORDS = ("为", "被", "向", "从", "把", "给", "就", "才", "又", "再", "即", "并", "而")
 
 
 def _noun_word(text: str, a: int, b: int, verbs: FrozenSet[str]) -> bool:
@@ -837,6 +876,8 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
+#: 分别比上月和上年同期多…: the listed items are comparison bases, not owners or measures
+_BASES_LISTED = re.compile(r"分别(?:比|较|与|同)")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
 #: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
 _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
@@ -921,8 +962,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             before = _changed_phrase(text, s_start, clause_start, entities, times, word_starts, verbs)
             if before is not None:
                 return before
-        return _Phrase(prev.subject or _entity_before(entities, s_start, q.start, text), _carried_metric(prev, q),
-                       prev.measure)
+        subject = None if _ownerless(text, prev) else prev.subject or _entity_before(entities, s_start, q.start, text)
+        return _Phrase(subject, _carried_metric(prev, q), prev.measure)
     if text[np_start:np_end] in _BARE_MEASURES:
         # 全长41.4公里, 均价约为1,200美元: a measure word alone; the subject is the sentence's
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
@@ -962,7 +1003,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             if untimed is not None and _metric_suffix(text, untimed[0], untimed[1], word_starts) is not None:
                 rest = untimed
         metric = _metric_suffix(text, rest[0], rest[1], word_starts) if rest else None
-        subject = prev.subject or _entity_before(entities, s_start, np_start, text) \
+        subject = None if _ownerless(text, prev) else prev.subject or _entity_before(entities, s_start, np_start, text) \
             or _sentence_topic(text, s_start, np_start, times) \
             or (_opening_actor(text, s_start, clause_start, word_starts, verbs, times)
                 if lead.group() in ("预计", "实现", "完成", "累计", "累计实现", "共实现", "共", "录得") else None)
@@ -1077,6 +1118,13 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # 日均出动警力2万人次、警车3000余辆次: a list item takes the place of the verb's object
         return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
+
+
+def _ownerless(text: str, prev: _Phrase) -> bool:
+    """The sentence's figure so far is a national statistic written without an owner (国内生产总值…，按可比价格
+    计算，同比增长6.2%): later figures of it have none either, whatever name reported it."""
+    return prev.subject is None and prev.metric is not None \
+        and _indicator(text, prev.metric[0], prev.metric[1]) is not None
 
 
 def _ends_in_verb(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
@@ -1550,6 +1598,7 @@ _INDICATORS = (
     "城镇居民人均可支配收入", "农村居民人均可支配收入", "移动网络流量平均资费", "移动互联网接入流量",
     "电信业务总量", "电信业务收入",
 )
+_ASCII_GLOSS = re.compile(r"[（(][A-Za-z0-9.]{1,8}[）)]?$")
 _NATIONAL_OWNERS = ("全国", "我国", "全社会", "全市", "全省", "国内")
 _INDICATOR_OWNERS = ("", "去年", "今年", "全年", "当年") + _NATIONAL_OWNERS
 
@@ -1558,11 +1607,15 @@ def _indicator(text: str, start: int, end: int, *, any_owner: bool = False) -> O
     """The indicator span when the phrase is a statistical indicator with at most a national owner
     (with ``any_owner``, whatever is written before it)."""
     phrase = text[start:end]
+    gloss = _ASCII_GLOSS.search(phrase)
+    bare = phrase[:gloss.start()] if gloss else phrase  # 广义货币（M2）, 居民消费价格指数（CPI）
     for name in sorted(_INDICATORS, key=len, reverse=True):
-        if phrase.endswith(name) or phrase.endswith(name + "（" + phrase[-4:-1] + "）"):
-            pos = phrase.rfind(name)
+        if bare.endswith(name):
+            pos = bare.rfind(name)
             owner = phrase[:pos].rstrip("的")
             if any_owner or owner in _INDICATOR_OWNERS:
+                if gloss and not gloss.group().endswith(("）", ")")) and text[end:end + 1] in ("）", ")"):
+                    end += 1  # the phrase stopped before the gloss's closing bracket
                 return (start + pos, end)
             return None
     return None

@@ -358,6 +358,25 @@ CASES = [
      {"近80名": ("青岚科技海外子公司", "中方员工", "目前", "level")}),
     ("青州交易所数据显示，今年以来共有12家企业在青州挂牌。", [("青州交易所", "ORG")],
      {"12家": ("企业", None, "今年", "level")}),
+    # a counted noun ends at an adverbial adjective or a preposition after its first word
+    ("随着第三批6部钻机顺利运抵青州，项目进入新阶段。", (), {"6部": ("钻机", None, None, "level")}),
+    # a later clause with no subject of its own counts for the actor the sentence opened with
+    ("青州通过试点，仅三个月就解决了21个审批问题。", [("青州", "LOC")],
+     {"21个": ("青州", "审批问题", "三个月", "level")}),
+    # 分别比…: the listed items are comparison bases, not owners
+    ("本报青州电（记者王明、李青）9月，社会融资规模增量为5.2亿元，分别比上月和上年同期多0.4亿元和0.3亿元。",
+     [("王明", "PERSON"), ("李青", "PERSON")],
+     {"0.4亿元": (None, "社会融资规模增量", "9月", "increase"),
+      "0.3亿元": (None, "社会融资规模增量", "9月", "increase")}),
+    # a statistic is not its own owner; an ASCII gloss belongs to the indicator
+    ("粮食单位面积产量390.2公斤/亩，比上年增加4.8公斤。", (),
+     {"4.8公斤": (None, "粮食单位面积产量", None, "increase")}),
+    ("6月末，广义货币（M2）同比增长7.9%，增速比上月末高0.3个百分点。", (),
+     {"7.9%": (None, "广义货币（M2）", "6月末", "increase"),
+      "0.3个百分点": (None, "增速", "6月末", "increase")}),
+    # …and an owner-less national statistic keeps no owner in its later clauses, whoever reported it
+    ("青州统计局发布的数据显示：上半年国内生产总值（GDP）1200亿元，按可比价格计算，同比增长5.3%。",
+     [("青州统计局", "ORG")], {"5.3%": (None, "国内生产总值（GDP）", "上半年", "increase")}),
 ]
 
 
