@@ -43,7 +43,8 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
                "累计", "合计", "总计", "实现", "完成", "录得", "至", "到", "增至", "降至", "位居", "居", "分别",
                "以", "高居", "设有", "拥有", "覆盖", "带动", "吸引", "发放", "投入", "签约", "完成了", "达到了",
                "超过了", "突破了", "实现了", "升至", "跌至", "回升至", "攀升至", "迈上", "迈过", "站上", "跃上",
-               "登上", "跃居", "接近", "将近", "不到", "不足", "不少于", "不低于", "不超过") + _INCREASE + _DECREASE + _REACH
+               "登上", "跃居", "接近", "将近", "不到", "不足", "不少于", "不低于", "不超过", "稳定在", "保持在",
+               "维持在", "控制在") + _INCREASE + _DECREASE + _REACH
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
@@ -937,6 +938,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     """Subject and metric spans from the noun phrase before the clause's predicate. ``topic`` is the group the
     sentence opened with (2家电网企业落实…), which owns later figures like a name does."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
+    np_end = _without_modals(text, np_start, np_end, word_starts)
     gloss = _GLOSS.search(text, np_start, np_end)
     if gloss and gloss.start() > np_start and gloss.end() < np_end:
         # 普惠小微贷款（包括…贷款）余额: the owner before the gloss, the measure after it
@@ -1231,6 +1233,7 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
             while end > start and text[end - 1] in _TRIM:
                 end -= 1
             break
+    end = _without_modals(text, start, end, word_starts)
     if end <= start:
         return None
     frequency = re.search(r"每个?[年月日天周季]度?$", text[start:end])
@@ -1242,6 +1245,21 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
     return start, end
 
 
+def _without_modals(text: str, start: int, end: int, word_starts: Sequence[int]) -> int:
+    """``end`` before the modal and adverb words the stretch ends with (死亡率|会, 年收入|能, 进货价|只)."""
+    while end - start > 1:
+        i = bisect_right(word_starts, end - 1) - 1
+        if i < 0 or word_starts[i] <= start or text[word_starts[i]:end] not in _TRAILING_MODALS:
+            break
+        end = word_starts[i]
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+    return end
+
+
+#: words a subject does not end with (whole jieba words only: not the 会 of 协会, the 能 of 功能)
+_TRAILING_MODALS = frozenset(("会", "能", "可", "要", "已", "只", "仅", "将", "就", "还", "都", "也", "又", "可以",
+                              "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然"))
 #: prepositions that end an actor's noun phrase inside a clause
 _INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据"))
 
@@ -1376,6 +1394,10 @@ _MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "�
 _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 
 
+#: a unit a price or yield is per (每公斤50元, 每亩产量…): it goes with the figure, not the phrase
+_PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?:公斤|千克|斤|吨|亩|公顷|人|户|股|平方米|立方米|升|件|只|台|辆|头|千瓦时|度|桶|盎司|克|张)$")
+
+
 def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[TimeExpr]) -> Span:
     """The stretch before the predicate, without leading times/markers and trailing adverbs."""
     start = clause_start
@@ -1428,6 +1450,11 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 end -= len(word)
                 changed = True
                 break
+        per_unit = _PER_UNIT.search(tail)
+        if per_unit and per_unit.start() > 0:
+            end -= len(per_unit.group())  # 猪肉批发均价稳定在每公斤|50元: "per kilogram" belongs to the figure
+            changed = True
+            continue
         rate = re.search(r"(?:达到|达|为|超过|约)(日均|年均|月均|人均)$", tail)
         if rate:
             end -= len(rate.group(1))  # 客流量达到日均20万人次: the rate word goes with the figure

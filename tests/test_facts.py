@@ -377,6 +377,10 @@ CASES = [
     # …and an owner-less national statistic keeps no owner in its later clauses, whoever reported it
     ("青州统计局发布的数据显示：上半年国内生产总值（GDP）1200亿元，按可比价格计算，同比增长5.3%。",
      [("青州统计局", "ORG")], {"5.3%": (None, "国内生产总值（GDP）", "上半年", "increase")}),
+    # a modal or adverb word does not end a subject; a per-unit word (每公斤) goes with the figure
+    ("调查显示，常喝绿茶的人死亡率会降低12%。", (), {"12%": ("常喝绿茶的人", "死亡率", None, "decrease")}),
+    ("春节以来，青州猪肉批发均价稳定在每公斤42元左右。", [("青州", "LOC")],
+     {"42元左右": ("青州", "猪肉批发均价", "春节", "level")}),
 ]
 
 
