@@ -368,6 +368,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6)
             subject, metric = metric, None
             phrase = _Phrase(subject, None, phrase.measure)  # and goes on to the next clause (增速接近10%)
+        if q.kind == "COUNT" and subject is not None and metric is not None and metric[1] <= clause_start \
+                and subject[0] >= clause_start and not _has_entity(entities, subject) and metric != colon_metric \
+                and not (q.unit or "").endswith("次"):
+            # …；其中护林员12万人: what is counted is the subject; an earlier clause's measure is not this one's
+            # (unlike 发送旅客…；铁路870万人次, where 人次 counts the activity of the owner)
+            metric = None
+            phrase = _Phrase(phrase.subject, None, phrase.measure)  # nor of the list items after it
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         result.append(q.with_roles(subject=subject, metric=metric, time=time,

@@ -381,6 +381,12 @@ CASES = [
     ("调查显示，常喝绿茶的人死亡率会降低12%。", (), {"12%": ("常喝绿茶的人", "死亡率", None, "decrease")}),
     ("春节以来，青州猪肉批发均价稳定在每公斤42元左右。", [("青州", "LOC")],
      {"42元左右": ("青州", "猪肉批发均价", "春节", "level")}),
+    # a counted list item is the subject with no metric, not the earlier clause's measure; 人次 counts the
+    # owner's activity, which goes on
+    ("去年青州通过公益岗位安置贫困劳动力9万人，其中护林员3.2万人、保洁员2.1万人。", [("青州", "LOC")],
+     {"3.2万人": ("护林员", None, "去年", "level"), "2.1万人": ("保洁员", None, "去年", "level")}),
+    ("假期前3天，青州发送旅客120万人次；其中铁路40万人次。", (),
+     {"40万人次": ("铁路", "发送旅客", None, "level")}),
 ]
 
 
