@@ -135,6 +135,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             actor_at = None
             colon_metric = None
             prev_sentence = index
+        dateline = _DATELINE.match(text, s_start, q.start)
+        if dateline:
+            s_start = dateline.end()  # 本报北京2月10日电 （记者…）记者从…获悉：: the report's frame owns nothing
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
         time = _time_role(text, q, times, s_start)
@@ -631,6 +634,9 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
     return []
 
 
+#: a dispatch's dateline and byline, and a reporter's source, before the sentence proper
+_DATELINE = re.compile(r"[\s\u3000]*(?:(?:本报|新华社|人民网|中新社)[^，,。（(]{0,16}?电[\s\u3000]*(?:[（(][^）)]{0,30}[）)])?)"
+                       r"[\s\u3000]*(?:记者(?:从|近日从|日前从)[^，,。：:]{1,30}?获悉[：:，,])?")
 _CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
@@ -656,8 +662,9 @@ def _sentence_topic(text: str, s_start: int, limit: int, times: Sequence[TimeExp
     for t in times:
         if start < t.start < stop:
             stop = t.start
-    if 2 <= stop - start <= 8 and not text[start:stop].endswith(("看", "显示", "表示", "介绍", "说", "认为")):
-        return (start, stop)
+    if 2 <= stop - start <= 8 and not text[start:stop].endswith(("看", "显示", "表示", "介绍", "说", "认为")) \
+            and not text[stop:stop + 12].lstrip("日0123456789月").startswith(_SOURCE_AFTER):
+        return (start, stop)  # not 国家统计局|16日发布数据: a source owns nothing
     return None
 
 
@@ -847,7 +854,7 @@ def _is_base(text: str, t: TimeExpr, start: int) -> bool:
 
 
 def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) -> Optional[Span]:
-    best = None
+    best, best_time = None, None
     for t in times:
         if not (s_start <= t.start and t.end <= q.start):
             continue
@@ -865,7 +872,10 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
             continue  # 10月20日晚间公告，…减持不超过3%: the date of an event in another clause (gold notes)
-        best = (t.start, t.end)
+        if best_time is not None and t.date_from is not None and (t.date_from, t.date_to) == (
+                best_time.date_from, best_time.date_to) and not text[best_time.end:t.start].strip("，, "):
+            continue  # 2月10日，春节长假最后一天: the same day named again; the date written first is the role
+        best, best_time = (t.start, t.end), t
     return best
 
 

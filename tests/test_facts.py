@@ -387,6 +387,15 @@ CASES = [
      {"3.2万人": ("护林员", None, "去年", "level"), "2.1万人": ("保洁员", None, "去年", "level")}),
     ("假期前3天，青州发送旅客120万人次；其中铁路40万人次。", (),
      {"40万人次": ("铁路", "发送旅客", None, "level")}),
+    # a dispatch's dateline and the reporter's source are not the sentence's opening; the same day named twice
+    # keeps the date written first as the time
+    ("本报青州10月9日电（记者王明）记者从青州客运公司获悉：10月8日，国庆长假最后一天，青州铁路迎来客流高峰，"
+     "预计发送旅客52万人次。", [("青州客运公司", "ORG"), ("王明", "PERSON")],
+     {"52万人次": ("青州铁路", "发送旅客", "10月8日", "level")}),
+    # a source that opens the sentence owns nothing
+    ("本报青州4月16日电（记者 王明）青州统计局16日发布数据，初步核算，一季度国内生产总值约30.2万亿元，"
+     "同比增长5.1%，增速比上年四季度加快0.2个百分点。", [("青州统计局", "ORG"), ("王明", "PERSON")],
+     {"0.2个百分点": (None, "增速", "一季度", "increase")}),
 ]
 
 
