@@ -1096,11 +1096,15 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             obj = _object_after_verb(text, owner, word_starts, verbs)
             if obj is not None:
                 return _Phrase(obj, metric)  # 带动相关市场规模: the verb's object owns the measure
-            actor = prev.subject or _entity_before(entities, s_start, np_start, text) \
+            actor = prev.subject or _clause_actor(entities, s_start, clause_start, text) \
+                or _entity_before(entities, s_start, np_start, text) \
                 or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
             if actor is not None:
                 # …，签约授信金额1460亿元, 青州银行…，及时投放贷款5000万元: an activity of the sentence's subject
-                return _Phrase(actor, (owner[0], metric[1]))
+                # (the manner adverb 及时 is no part of it)
+                manner = next((w for w in _MANNER_ADVERBS if text.startswith(w, owner[0])
+                               and owner[0] + len(w) in word_starts), "")
+                return _Phrase(actor, (owner[0] + len(manner), metric[1]))
         if _owner_goes_on(text, owner, prev, entities, topic):
             # 青州…，其中，地区生产总值增长7.1%: the sentence's named owner goes on; 地区生产 is part of the measure
             return _Phrase(prev.subject, (owner[0], metric[1]))
@@ -1576,6 +1580,17 @@ def _entity_before(entities: Sequence[Entity], s_start: int, pos: int, text: str
     if len(found) > 1 and text[found[-1].start - 1:found[-1].start] in ("与", "和", "同", "跟"):
         found = found[:-1]  # 某银行分行与省发改委共同举办…: the first of the pair acts
     return (found[-1].start, found[-1].end) if found else None
+
+
+def _clause_actor(entities: Sequence[Entity], s_start: int, clause_start: int, text: str) -> Optional[Span]:
+    """The last name before ``clause_start`` that opens a later clause of the sentence (…，青州农商银行立即组成
+    服务小组，…，及时投放贷款3000万元): the actor of the activities that follow it."""
+    found = None
+    for e in entities:
+        if s_start < e.start and e.end <= clause_start and e.label != "PERSON" and not _is_source(text, e) \
+                and text[e.start - 1] in _CLAUSE_BREAKS and text[e.end:e.end + 1] not in "的、和与及（(，,":
+            found = (e.start, e.end)
+    return found
 
 
 #: a first clause that is only a date (2月2日，某银行分行…)

@@ -280,7 +280,7 @@ CASES = [
      {"320家": ("青州企业", None, "今年", "level")}),
     # an activity after a manner adverb (及时投放…) is what the sentence's named actor did
     ("青州银行立即组成服务队，主动联系企业，及时投放贷款3000万元。", [("青州银行", "ORG")],
-     {"3000万元": ("青州银行", "及时投放贷款", None, "level")}),
+     {"3000万元": ("青州银行", "投放贷款", None, "level")}),
     # N大 counts what follows it like a classifier; 名义 / 实际 alone leave the metric to the clause before;
     # 跃升到 reaches a level of the measure already named
     ("如今的青州已形成三大产业链。", (), {"三大": ("青州", "产业链", "如今", "level")}),
@@ -396,6 +396,9 @@ CASES = [
     ("本报青州4月16日电（记者 王明）青州统计局16日发布数据，初步核算，一季度国内生产总值约30.2万亿元，"
      "同比增长5.1%，增速比上年四季度加快0.2个百分点。", [("青州统计局", "ORG"), ("王明", "PERSON")],
      {"0.2个百分点": (None, "增速", "一季度", "increase")}),
+    # the actor of an activity is the name that opens the latest clause before it, not the sentence's first name
+    ("青州某机械企业复产后急需原料，面临资金缺口，青州农商银行立即组成服务小组，主动联系企业，及时投放贷款3000万元。",
+     [("青州", "LOC"), ("青州农商银行", "ORG")], {"3000万元": ("青州农商银行", "投放贷款", None, "level")}),
 ]
 
 
