@@ -235,6 +235,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
             # 分季度看，一季度增长6.4%: a clipped sentence takes the metric of the sentence it continues (§6)
             phrase = _Phrase(None, sentence_metric[index - 1])
+        elif phrase.metric is None and phrase.subject is not None and index > 0 and index - 1 in sentence_metric \
+                and q.kind in ("MONEY", "PERCENT", "MEASURE") \
+                and re.match(r"^[\s“”\"\u3000]*其中[，,]", text[s_start:q.start]) \
+                and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
+            # …营业总收入62.5万亿元…。其中，中央企业35.9万亿元，同比增长6.0%: the parts of the measure the
+            # sentence before named (§6); the part's name is the subject
+            phrase = _Phrase(phrase.subject, sentence_metric[index - 1], phrase.measure)
         elif phrase.metric is None and phrase.subject is not None and phrase.subject[0] >= clause_start \
                 and index > 0 and index - 1 in sentence_metric and q.kind in ("PERCENT", "MONEY") \
                 and re.match(r"^[\s“”\"\u3000]*[分从][^，,。]{1,6}看[，,]", text[s_start:q.start]) \

@@ -399,6 +399,10 @@ CASES = [
     # the actor of an activity is the name that opens the latest clause before it, not the sentence's first name
     ("青州某机械企业复产后急需原料，面临资金缺口，青州农商银行立即组成服务小组，主动联系企业，及时投放贷款3000万元。",
      [("青州", "LOC"), ("青州农商银行", "ORG")], {"3000万元": ("青州农商银行", "投放贷款", None, "level")}),
+    # 其中，PART value: the part's name is the subject, the measure the sentence before named is the metric (§6)
+    ("1—6月，青州国有企业营业总收入3200亿元，同比增长5.1%。其中，市属企业1800亿元，同比增长6.3%。", (),
+     {"1800亿元": ("市属企业", "营业总收入", "1—6月", "level"),
+      "6.3%": ("市属企业", "营业总收入", "1—6月", "increase")}),
 ]
 
 
