@@ -1163,6 +1163,10 @@ def _ends_in_verb(text: str, span: Span, word_starts: Sequence[int], verbs: Froz
     return i >= 0 and word_starts[i] >= span[0] and text[word_starts[i]:span[1]] in verbs
 
 
+_TURN = re.compile(r"(?:环比|同比)?(?:由涨转降|由降转涨|由涨转跌|由跌转涨|由升转降|由降转升|由增转降|由降转增|由负转正|由正转负|"
+                   r"止跌回升|止跌回稳|止涨回落|涨幅回落|降幅收窄|涨幅扩大|降幅扩大|涨幅收窄)$")
+
+
 def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequence[Entity], times: Sequence[TimeExpr],
                     word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[_Phrase]:
     """Subject and metric of the clause before ``clause_start`` when it names a measure and a change of it and
@@ -1171,6 +1175,9 @@ def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequen
     prev_start = max(prev_start, s_start)
     clause = text[prev_start:clause_start - 1]
     change = next((w for w in sorted(_INCREASE + _DECREASE, key=len, reverse=True) if clause.endswith(w)), None)
+    turn = _TURN.search(clause)  # 猪肉价格环比由涨转降，下降5.6%
+    if turn:
+        change = clause[turn.start():]
     if change is None or len(change) < 2 or re.search(r"\d", clause):
         return None
     at = clause_start - 1 - len(change)
