@@ -62,7 +62,7 @@ _METRIC_HEADS = (
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数", "预算", "工资",
-    "信贷", "利息", "租金",
+    "信贷", "利息", "租金", "贸易", "货物贸易", "外资", "利用外资", "吸收外资", "实际利用外资",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -1429,6 +1429,7 @@ _MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "�
 _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 
 
+_BILATERAL = re.compile(r"(?:贸易|进出口|双边)[^，,。；;]{0,6}$")
 #: a unit a price or yield is per (每公斤50元, 每亩产量…): it goes with the figure, not the phrase
 _PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?:公斤|千克|斤|吨|亩|公顷|人|户|股|平方米|立方米|升|件|只|台|辆|头|千瓦时|度|桶|盎司|克|张)$")
 
@@ -1462,8 +1463,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
     end = q_start
     # A comparison base is not part of the phrase: 增速比上年提高 → 增速; 调用价格较年初降低 → 调用价格.
     for comparison in _COMPARISON_IN_PHRASE.finditer(text, start, end):
-        if comparison.group() in ("与", "和") and text[start:comparison.start()] in ("我", "我国", "中国"):
-            continue  # 我与东盟贸易总值: bilateral trade, not a comparison
+        if comparison.group() in ("与", "和") and (text[start:comparison.start()] in ("我", "我国", "中国")
+                                                  or _BILATERAL.search(text, comparison.end(), end)):
+            continue  # 我与东盟贸易总值, 青州与东盟货物贸易: bilateral trade, not a comparison
         if comparison.start() > start:
             end = comparison.start()
         break
@@ -1659,7 +1661,7 @@ _INDICATORS = (
     "工业生产者购进价格", "PPI", "PMI", "采购经理指数", "城镇登记失业率", "城镇调查失业率", "调查失业率",
     "城镇新增就业", "新增就业", "农村贫困人口", "贫困人口", "社会消费品零售总额", "社会融资规模", "社融规模",
     "社会融资规模增量", "人民币贷款", "人民币存款", "广义货币", "M2", "狭义货币", "M1", "外汇储备",
-    "合同外资", "实际使用外资", "实到外资", "进出口总值", "进出口总额", "货物贸易进出口", "货物贸易进出口总值",
+    "合同外资", "实际使用外资", "实际利用外资", "实到外资", "进出口总值", "进出口总额", "货物贸易进出口", "货物贸易进出口总值",
     "贸易顺差", "固定资产投资", "民间投资", "房地产开发投资", "工业增加值",
     "可再生能源发电量", "发电量", "用电量", "快递业务量", "邮政业务总量", "社会物流总额",
     "财政收入", "一般公共预算收入", "一般公共预算支出", "税收收入", "居民人均可支配收入", "人均可支配收入",

@@ -406,6 +406,10 @@ CASES = [
     # a clause that names a measure and its turn (由涨转降) gives the next clause's figure its roles
     ("12月份，青州猪肉价格环比由涨转降，下降4.6%；同比上涨87.0%。", [("青州", "LOC")],
      {"4.6%": ("青州", "猪肉价格", "12月份", "decrease"), "87.0%": ("青州", "猪肉价格", "12月份", "increase")}),
+    # foreign investment and trade are measures (利用外资, 吸收外资, 货物贸易)
+    ("服务业吸收外资681.7亿元，增长12.5%。", (), {"12.5%": ("服务业", "吸收外资", None, "increase")}),
+    ("去年青州与东盟货物贸易超过1300亿元，增长6%。", [("青州", "LOC"), ("东盟", "ORG")],
+     {"6%": ("青州", "东盟货物贸易", "去年", "increase")}),
 ]
 
 
