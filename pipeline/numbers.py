@@ -256,6 +256,8 @@ _OVER_HALF_RE = re.compile(r"过半(?:数)?(?![夜年月天日小])|超半数")
 _TWO_DIGIT_RE = re.compile(r"[两双]位数")
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
 _SHORT_QUOTE_RE = re.compile(r"“[^“”\n]{1,8}”")
+# Numbers inside names (ANNOTATION.md §6): 十九届四中全会, 中央纪委四次全会, 和平共处五项原则, 第二次全体会议.
+_NAMED_NUMBER_RE = re.compile(r"[一二三四五六七八九十\d]+(?:次全会|中全会|次全体会议|次全国代表大会)|和平共处五项原则")
 _RANGE_SEP_RE = re.compile(r"(?:至|到|~|-{1,2}|—{1,2})(?=[\d" + _CN_CHARS + r"数])")
 _LIST_SEP_RE = re.compile(r"(?:、|和|与|及|或|，)")
 _CHENG_RE = re.compile(r"成(?![为立功员本果长就熟都交效型绩分品千不全了像])")
@@ -294,7 +296,8 @@ def extract_quantities(text: str) -> List[Quantity]:
     from .times import time_spans  # times imports this module, so it is imported here
 
     folded = fold_width(text)
-    blocked = _SpanSet([*time_spans(text), *(m.span() for m in _TITLE_RE.finditer(folded))])
+    blocked = _SpanSet([*time_spans(text), *(m.span() for m in _TITLE_RE.finditer(folded)),
+                        *(m.span() for m in _NAMED_NUMBER_RE.finditer(folded))])
     found = _special_quantities(folded, blocked)
     taken = _SpanSet([(q.start, q.end) for q in found])
     short_quotes = _SpanSet([m.span() for m in _SHORT_QUOTE_RE.finditer(folded)])
