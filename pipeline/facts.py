@@ -44,7 +44,7 @@ _PREDICATES = ("达到", "达", "突破", "超过", "超", "逾", "为", "是", 
                "以", "高居", "设有", "拥有", "覆盖", "带动", "吸引", "发放", "投入", "签约", "完成了", "达到了",
                "超过了", "突破了", "实现了", "升至", "跌至", "回升至", "攀升至", "迈上", "迈过", "站上", "跃上",
                "登上", "跃居", "接近", "将近", "不到", "不足", "不少于", "不低于", "不超过", "稳定在", "保持在",
-               "维持在", "控制在") + _INCREASE + _DECREASE + _REACH
+               "维持在", "控制在", "收盘", "收报") + _INCREASE + _DECREASE + _REACH
 _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将", "均", "再", "也", "还", "就", "仍", "均已",
             "首次", "全年", "年均", "平均", "预计", "有望", "至少", "约", "近", "了", "较", "总共", "一共",
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
@@ -963,6 +963,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     sentence opened with (2家电网企业落实…), which owns later figures like a name does."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     np_end = _without_modals(text, np_start, np_end, word_starts)
+    if np_end - np_start > 1 and text.startswith("其", np_start) and not text.startswith(_QI_WORDS, np_start):
+        # …，其股价较发行价上涨62.5%: "its" measure; the owner is the sentence's subject or actor
+        inner = _phrase(text, np_start + 1, q, entities, times, word_starts, _Phrase(), s_start, verbs)
+        owner = prev.subject or _clause_actor(entities, s_start, clause_start, text) \
+            or _entity_before(entities, s_start, np_start, text)
+        return _Phrase(owner, inner.metric or _trim(text, np_start + 1, np_end), inner.measure)
     gloss = _GLOSS.search(text, np_start, np_end)
     if gloss and gloss.start() > np_start and gloss.end() < np_end:
         # 普惠小微贷款（包括…贷款）余额: the owner before the gloss, the measure after it
@@ -1430,6 +1436,8 @@ _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每�
 
 
 _BILATERAL = re.compile(r"(?:贸易|进出口|双边)[^，,。；;]{0,6}$")
+#: words that open with 其 and do not mean "its"
+_QI_WORDS = ("其中", "其他", "其它", "其余", "其实", "其次", "其间", "其后")
 #: a unit a price or yield is per (每公斤50元, 每亩产量…): it goes with the figure, not the phrase
 _PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?:公斤|千克|斤|吨|亩|公顷|人|户|股|平方米|立方米|升|件|只|台|辆|头|千瓦时|度|桶|盎司|克|张)$")
 

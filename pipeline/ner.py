@@ -409,6 +409,8 @@ _STRONG_TRADE = (r"(?:科技|医药|药业|制药|重工|精工|电子|控股|�
 _WEAK_TRADE = r"(?:智能|创新|材料|生物|软件|通信|食品|电器|电气|化工|机械|三维|光电|能源|汽车|互联|环保|石化)"
 _LEGAL_FORM = r"(?:（集团）|\(集团\))?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份)"
 _TRADE = re.compile(rf"{_WEAK_TRADE}?{_STRONG_TRADE}{{1,2}}{_LEGAL_FORM}?|{_WEAK_TRADE}(?:{_LEGAL_FORM}|(?=[（(]))?")
+#: words for kinds of firms that a description before a company's short name ends with (科技企业|青岚智能)
+_KIND_WORDS = frozenset(("企业", "公司", "品牌", "厂商", "集团", "平台", "巨头", "龙头"))
 #: characters no company's short name contains; one of them before a name marks where the name starts
 _NOT_IN_NAME = frozenset("的了在和与及是对为将把被从向等也都已其该这那各每本全我贵个家名位年月日前后上下中内外新第"
                          "由据经同跟如像说称于至今明去以或并且而万亿元")
@@ -628,6 +630,10 @@ class EntityRules:
                     and text[start - 1] not in _NOT_IN_NAME:
                 start -= 1
             name = text[start:m.start()]
+            cut = max((i + 2 for i in range(len(name) - 1) if name[i:i + 2] in self.common), default=0)
+            if cut and text[start + cut - 2:start + cut] in _KIND_WORDS:
+                # 消费品牌企业|蜜果科技: a word naming a kind of firm ends the description before the name
+                start, name = start + cut, name[cut:]
             if not 2 <= len(name) <= 4:
                 continue
             if any(name[i:i + 2] in self.common for i in range(len(name) - 1)):

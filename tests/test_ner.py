@@ -442,7 +442,7 @@ def test_pretrained_encoder_weights_load_into_training(tmp_path):
 
 # --- company short names (EntityRules.companies) ----------------------------------------------------------------
 
-COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", "投资"})
+COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", "投资", "企业", "品牌"})
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -459,6 +459,7 @@ COMMON = frozenset({"人工", "能源", "中国", "我国", "农业", "产业", 
     ("新能源汽车集团化发展。", []),
     ("我国科技企业和农业保险都在增长。", []),
     ("广西壮族自治区柳州科技园。", []),                                # a run of five or more: no clear start
+    ("其中，消费品牌企业青岚科技于3月挂牌。", ["青岚科技"]),            # a kind of firm before the name ends there
 ])
 def test_company_short_names(text, expected):
     rules = EntityRules(Gazetteer({}, frozenset()), common=COMMON, ordinary=frozenset({"化石", "剔除"}))
