@@ -62,7 +62,7 @@ _METRIC_HEADS = (
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数", "预算", "工资",
-    "信贷", "利息", "租金", "贸易", "货物贸易", "外资", "利用外资", "吸收外资", "实际利用外资",
+    "信贷", "利息", "租金", "贸易", "货物贸易", "市场份额", "市场占有率", "参数规模", "参数量", "外资", "利用外资", "吸收外资", "实际利用外资",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -1389,7 +1389,7 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
 _MISTAGGED_NOUNS = frozenset(("超市",))
 #: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
-                              "整治", "上线", "部署", "启动", "培育"))
+                              "整治", "上线", "部署", "启动", "培育", "募资"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

@@ -415,6 +415,12 @@ CASES = [
      {"12%": ("青岚科技", "净利润", "去年", "increase")}),
     ("青岚科技于3月5日挂牌，其股价收盘较发行价上涨41.5%。", [("青岚科技", "ORG")],
      {"41.5%": ("青岚科技", "股价", None, "increase")}),
+    # market share and parameter size are whole measures, owned by the sentence's name
+    ("青岚科技上半年平板电脑出货量约30万台，市场份额约为12%。", [("青岚科技", "ORG")],
+     {"12%": ("青岚科技", "市场份额", "上半年", "level")}),
+    # 募资 is an activity: the group counted before it raised the money
+    ("今年以来共有9家企业在青州上市，募资总额约42.5亿元。", (),
+     {"约42.5亿元": ("企业", "募资总额", "今年", "level")}),
 ]
 
 
