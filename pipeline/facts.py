@@ -329,7 +329,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     topic = counted  # 2家电网企业落实…: the group the sentence is about
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
-        amount_verb = _verb_before(text, clause_start, q.start, word_starts, verbs) \
+        amount_verb = _amount_verb_before(text, clause_start, q.start, word_starts, verbs) \
             if q.kind in ("MONEY", "MEASURE") else None
         if amount_verb is not None:
             # 发放4200万元贷款, 设立3000亿元专项再贷款: after a verb, the noun that follows the amount is its metric
@@ -1214,6 +1214,21 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
     return word_starts[i] if len(word) >= 2 and word in verbs and word not in _NOUN_LIKE_VERBS else None
 
 
+def _amount_verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int],
+                        verbs: FrozenSet[str]) -> Optional[int]:
+    """Like ``_verb_before``, and also a one-character verb of spending or raising money written as its own word
+    (干部共捐了16.5万元, 前后花了1万多元)."""
+    found = _verb_before(text, start, q_start, word_starts, verbs)
+    if found is not None:
+        return found
+    end = start + _BEFORE_NUMBER.search(text[start:q_start]).start()
+    if end - 1 >= start and text[end - 1] in _MONEY_VERBS and end - 1 in word_starts and end in word_starts:
+        return end - 1
+    return None
+
+
+#: one-character verbs an amount of money follows (捐, 花, 省, 挣…)
+_MONEY_VERBS = frozenset("捐花省挣赚筹借贷赔凑攒")
 _OBJECT_STOP = re.compile(r"[\s，,。；;、：:！？!?（(“”\"\d]|用于|用来|支持|帮助|保障|以|和|与|及|等|的|是|为|将|已|也|都|在|"
                           r"比|较|同比|环比|占")
 
@@ -1302,7 +1317,7 @@ def _without_modals(text: str, start: int, end: int, word_starts: Sequence[int])
 _TRAILING_MODALS = frozenset(("会", "能", "可", "要", "已", "只", "仅", "将", "就", "还", "都", "也", "又", "可以",
                               "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然"))
 #: prepositions that end an actor's noun phrase inside a clause
-_INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据"))
+_INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据", "为"))
 
 
 def _names_listed(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> bool:
@@ -1389,7 +1404,8 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
 _MISTAGGED_NOUNS = frozenset(("超市",))
 #: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
-                              "整治", "上线", "部署", "启动", "培育", "募资"))
+                              "整治", "上线", "部署", "启动", "培育", "募资",
+                              "节省", "节约", "筹到", "捐出", "花费", "赚取"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

@@ -421,6 +421,9 @@ CASES = [
     # 募资 is an activity: the group counted before it raised the money
     ("今年以来共有9家企业在青州上市，募资总额约42.5亿元。", (),
      {"约42.5亿元": ("企业", "募资总额", "今年", "level")}),
+    # money after a verb of spending or saving (one-character ones too) measures that activity; 为 ends the actor
+    ("这次谈判为青州节省了近20万元。", (), {"近20万元": ("这次谈判", "节省", None, "level")}),
+    ("全镇机关干部共捐了12.5万元。", (), {"12.5万元": ("全镇机关干部", "捐", None, "level")}),
 ]
 
 
