@@ -223,7 +223,10 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             described = _counted_noun(text, q.end + 1, s_end, word_starts, verbs)
             if described is not None and not text[described[0]:described[1]].endswith(_NOT_DESCRIBED) \
                     and _metric_suffix(text, described[0], described[1], word_starts) is None:
-                phrase = _Phrase(described, phrase.metric)
+                person = next((e for e in entities if e.label == "PERSON" and described[0] <= e.start < described[1]),
+                              None) if q.unit == "岁" else None
+                # 31岁的武汉市民金星, 60岁的养蚕带头人王国谦: an age describes the person named
+                phrase = _Phrase((person.start, person.end) if person else described, phrase.metric)
         if text.startswith("的", q.end) and phrase.metric is None and q.kind in ("MONEY", "MEASURE"):
             # 每月4000多元的工资, 几百万元的抵押经营贷款: an amount before 的 and a measure word is that measure
             named = _measure_word_after(text, q.end + 1, s_end, word_starts)

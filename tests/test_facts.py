@@ -424,6 +424,8 @@ CASES = [
     # money after a verb of spending or saving (one-character ones too) measures that activity; 为 ends the actor
     ("这次谈判为青州节省了近20万元。", (), {"近20万元": ("这次谈判", "节省", None, "level")}),
     ("全镇机关干部共捐了12.5万元。", (), {"12.5万元": ("全镇机关干部", "捐", None, "level")}),
+    # an age describes the person named after it
+    ("60岁的养蚕带头人李青山带动全村养蚕致富。", [("李青山", "PERSON")], {"60岁": ("李青山", None, None, "level")}),
 ]
 
 
