@@ -118,6 +118,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     items: List[Span] = []  # subjects of a 分别 list (A、B和C分别为x、y和z), handed out in order
     item_index = 0
     objects = False  # the list items are a verb's objects (metrics), not subjects
+    item_subjects: List[Optional[Span]] = []  # owners of list items that are figures read before
     periods: List[Span] = []  # periods of a 分别 list (一季度、二季度分别为x和y)
     period_index = -1
     sentence_time: dict = {}
@@ -131,6 +132,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         s_start, s_end = bounds[index] if bounds else (0, len(text))
         if index != prev_sentence:
             prev_phrase, items, item_index, prev_end, objects = _Phrase(), [], 0, -1, False
+            item_subjects = []
             topic = None
             actor_at = None
             colon_metric = None
@@ -152,7 +154,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             item_index += 1
             item = items[item_index] if item_index < len(items) else None
             if objects:
-                phrase = _Phrase(prev_phrase.subject, item or prev_phrase.metric)
+                owner = item_subjects[item_index] if item_index < len(item_subjects) else prev_phrase.subject
+                phrase = _Phrase(owner, item or prev_phrase.metric)
             else:
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
@@ -162,8 +165,16 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
                 if len(new_items) < 2 and not items:
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
+                figures = [next((r for r in result if it[0] <= r.start < it[1]), None) for it in new_items]
+                if len(new_items) > 1 and all(f is not None and f.metric is not None for f in figures):
+                    # 开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%: each item is a figure already
+                    # read; the growth is of its measure, and the sentence's subject goes on
+                    items, objects = [f.metric for f in figures], True
+                    item_subjects = [f.subject for f in figures]
+                    phrase = _Phrase(figures[0].subject, items[0], phrase.measure)
+                    new_items = []
                 if len(new_items) > 1:
-                    items = new_items
+                    items, item_subjects = new_items, []
                     # 现场查处酒驾醉驾、疲劳驾驶…等违法行为同比分别上升: the items are a verb's objects,
                     # what is measured, while the sentence's subject goes on
                     after_verb = _after_last_verb(text, new_items[0], word_starts, verbs)
@@ -181,7 +192,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                             items[-1] = (last[0], cut)
                 item_index = 0
                 if items and objects:
-                    phrase = _Phrase(prev_phrase.subject, items[0])
+                    phrase = _Phrase(item_subjects[0] if item_subjects else prev_phrase.subject, items[0])
                 elif items:
                     phrase = _Phrase(items[0], phrase.metric)
             elif seg_start == clause_start:

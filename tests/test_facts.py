@@ -426,6 +426,11 @@ CASES = [
     ("全镇机关干部共捐了12.5万元。", (), {"12.5万元": ("全镇机关干部", "捐", None, "level")}),
     # an age describes the person named after it
     ("60岁的养蚕带头人李青山带动全村养蚕致富。", [("李青山", "PERSON")], {"60岁": ("李青山", None, None, "level")}),
+    # 分别 after a list of figures already read: each growth is of that figure's measure and owner
+    ("一季度，青岚科技营收10亿元、华信精工营收8亿元，分别增长5%和6%。", [("青岚科技", "ORG"), ("华信精工", "ORG")],
+     {"5%": ("青岚科技", "营收", "一季度", "increase"), "6%": ("华信精工", "营收", "一季度", "increase")}),
+    ("4月青州班列开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%。", [("青州", "LOC")],
+     {"46%": ("青州", "班列开行数量", "4月", "increase"), "50%": ("青州", "运送货物", "4月", "increase")}),
 ]
 
 
