@@ -1588,6 +1588,9 @@ _COMPOUNDING_MEASURES = frozenset(("用户", "贷款", "存款", "业务", "收�
 _METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总", "年")
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: Sequence[int]) -> Span:
     # A head inside a word takes the whole word (国内生产总值, not 总值).
     i = bisect_right(word_starts, m_start) - 1
@@ -1607,6 +1610,13 @@ def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: S
             continue
         if re.search(r"[A-Za-z0-9]+$", before):  # Latin words like Token belong to the metric
             m_start -= len(re.search(r"[A-Za-z0-9]+$", before).group())
+            continue
+        if text[m_start:m_start + 1] != "率" and text[m_start + 1:m_start + 2] == "率" and j >= 0 \
+                and start <= word_starts[j] and (m_start - word_starts[j] == 1 or (
+                    m_start - word_starts[j] == 2 and text[m_start] == "化")) \
+                and not any(c in _FUNCTION_CHARS or c in _TRIM or not _CJK_CHAR.match(c)
+                            for c in text[word_starts[j]:m_start]):
+            m_start = word_starts[j]  # 复|岗率, 弃|光率, 数控|化率: the segmenter cut a rate word
             continue
         break
     return (m_start, end)
