@@ -50,7 +50,7 @@ _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
             "以仅", "仅", "提前", "成功", "却", "逆势", "更", "相应", "也相应", "更将", "还将", "依然", "仍然", "依旧",
             "共计", "总计", "在", "从", "对", "多在", "大多在", "多为", "由", "曾", "曾经", "可", "可以", "拟", "只要",
-            "也将", "已达")
+            "也将", "已达", "连年", "逐年", "不断", "连续多年")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -362,6 +362,10 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         elif q.kind in ("PERCENT", "FRACTION") and text.startswith("的", q.end):
             # 占全国工业13.9%的资产总额, 实现了18.8%的营业收入: a share named after the number measures that noun
             named = _measure_after(text, q.end + 1, s_end, word_starts)
+            if named is None:
+                rate = _rate_after(text, q.end + 1, s_end, word_starts)
+                if rate is not None:
+                    named = rate  # 中国6.2%的经济增速令…: a rate named after the figure, before the clause goes on
             if named is not None:
                 metric = named
         if not apposed:
@@ -462,6 +466,16 @@ def _measure_word_after(text: str, start: int, limit: int, word_starts: Sequence
         found = _metric_suffix(text, start, b, word_starts)
         if found is not None and found[0] == start:
             return found
+    return None
+
+
+def _rate_after(text: str, start: int, limit: int, word_starts: Sequence[int]) -> Optional[Span]:
+    """The shortest run of words from ``start`` (at most 6 characters) that ends in a rate word (经济增速, 税率)."""
+    for b in sorted(b for b in word_starts if start + 1 <= b <= min(limit, start + 6)):
+        if _COUNTED_STOP.search(text, start, b):
+            return None
+        if text[start:b].endswith(_RATE_HEADS):
+            return (start, b)
     return None
 
 
@@ -917,7 +931,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 #: 分别比上月和上年同期多…: the listed items are comparison bases, not owners or measures
 _BASES_LISTED = re.compile(r"分别(?:比|较|与|同)")
-_REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为)[，,：:]?")
+_REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测)[，,：:]?")
 #: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
 _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
                              "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少"))
@@ -1576,6 +1590,8 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
     return found if found is not None and found[0] == start else None
 
 
+#: heads of rates and growth figures a percentage can be
+_RATE_HEADS = ("增速", "增长率", "增幅", "涨幅", "降幅", "比例", "占比", "比重", "份额", "率")
 _AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
 #: 以44.71%和43.44%的比例: the measure after the last value of a list goes for every value
 _AFTER_SHARE_LIST = re.compile(r"(?:[和、与及][\d.]+%)+的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")

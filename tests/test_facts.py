@@ -434,6 +434,12 @@ CASES = [
     # a rate word the segmenter cut (复|岗率) is whole again; a list of measures goes item by item
     ("截至4月21日，青州规模以上工业企业平均开工率和复岗率分别达98.1%和94.1%。", (),
      {"94.1%": (None, "复岗率", "4月21日", "level")}),
+    # a rate named after "N%的" is the metric even when the clause goes on after it
+    ("协会负责人告诉记者，青州5.2%的经济增速令周边城市羡慕。", [("青州", "LOC")],
+     {"5.2%": ("青州", "经济增速", None, "level")}),
+    # 连年 is an adverb: the clause before names the measure that grew
+    ("此后，青州财政性教育经费支出连年增长，2018年达到369亿元。", [("青州", "LOC")],
+     {"369亿元": ("青州", "财政性教育经费支出", "2018年", "level")}),
 ]
 
 
