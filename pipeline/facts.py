@@ -403,6 +403,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # (unlike 发送旅客…；铁路870万人次, where 人次 counts the activity of the owner)
             metric = None
             phrase = _Phrase(phrase.subject, None, phrase.measure)  # nor of the list items after it
+        subject, metric = _closed(text, subject), _closed(text, metric)
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         result.append(q.with_roles(subject=subject, metric=metric, time=time,
@@ -1182,6 +1183,17 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # 日均出动警力2万人次、警车3000余辆次: a list item takes the place of the verb's object
         return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
+
+
+def _closed(text: str, span: Optional[Span]) -> Optional[Span]:
+    """The span with the closing bracket of a gloss it opened (民间投资（不含农户）): spans never end inside brackets."""
+    if span is None:
+        return None
+    inner = text[span[0]:span[1]]
+    for left, right in (("（", "）"), ("(", ")")):
+        if inner.count(left) > inner.count(right) and text[span[1]:span[1] + 1] == right:
+            return (span[0], span[1] + 1)
+    return span
 
 
 def _ownerless(text: str, prev: _Phrase) -> bool:

@@ -440,6 +440,8 @@ CASES = [
     # 连年 is an adverb: the clause before names the measure that grew
     ("此后，青州财政性教育经费支出连年增长，2018年达到369亿元。", [("青州", "LOC")],
      {"369亿元": ("青州", "财政性教育经费支出", "2018年", "level")}),
+    # a role never ends inside the brackets of a gloss
+    ("1—9月，青州民间投资（不含农户）增长4.7%。", (), {"4.7%": ("青州", "民间投资（不含农户）", "1—9月", "increase")}),
 ]
 
 
