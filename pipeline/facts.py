@@ -675,7 +675,7 @@ _DATELINE = re.compile(r"[\s\u3000]*(?:(?:本报|新华社|人民网|中新社)[
                        r"[\s\u3000]*(?:记者(?:从|近日从|日前从)[^，,。：:]{1,30}?获悉[：:，,])?")
 _CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
-_REPORT_OPENER = re.compile(r"(?:据|记者从)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算)[，,]")
+_REPORT_OPENER = re.compile(r"(?:据|记者从|经)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算|核算)[，,]")
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
 
 
@@ -1068,6 +1068,11 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             or _sentence_topic(text, s_start, np_start, times) \
             or (_opening_actor(text, s_start, clause_start, word_starts, verbs, times)
                 if lead.group() in ("预计", "实现", "完成", "累计", "累计实现", "共实现", "共", "录得") else None)
+        if lead.group() in ("影响", "拉动") and metric is not None and metric[0] > rest[0]:
+            owner = _strip_adverbs(text, rest[0], metric[0])
+            if owner and not _verb_led(text, owner, word_starts, verbs):
+                # …，影响规模以上工业企业利润增速下降1.2个百分点: what is affected is the owner's measure
+                return _Phrase(owner, metric, prev.measure)
         if lead.group() in _BASE_VERBS and prev.metric is not None:
             # 高于全省增速2个百分点: what follows is the base; the figure is still about the measure
             # already named

@@ -443,6 +443,9 @@ CASES = [
     # a role never ends inside the brackets of a gloss
     ("1—9月，青州民间投资（不含农户）增长4.7%。", [("青州", "LOC")],
      {"4.7%": ("青州", "民间投资（不含农户）", "1—9月", "increase")}),
+    # 经测算 reports; after 影响 the affected owner's measure is what the figure is about
+    ("经测算，个别企业去年大幅计提减值损失，影响青州规模以上工业企业利润增速下降1.1个百分点。", [("青州", "LOC")],
+     {"1.1个百分点": ("青州规模以上工业企业", "利润增速", "去年", "decrease")}),
 ]
 
 
