@@ -757,7 +757,27 @@ def _not_a_name(name: str, label: str, common: AbstractSet[str]) -> bool:
     word (普惠小微: 普惠; of MSRA's multi-character person names 0.04% begin with a word of ``common``)."""
     if _STATISTIC_END.search(name) and len(name) >= 4 or _GENERIC_INSTITUTION.fullmatch(name):
         return True
+    if label in ("ORG", "LOC") and _CLAUSE_WORDS.search(name):
+        return True  # 中储粮集团要求所, 武汉防控疫情, 马耳他人民全力支持中国政府: a clause, not a name
     return label == "PERSON" and len(name) >= 2 and name[:2] in common
+
+
+#: words of a clause that no organisation's or place's name contains
+_CLAUSE_WORDS = re.compile(r"的决心|支持|防控|要求|联合(?![会国])|耗资|立足|协调(?![局会])|众志成城|采取|表示|认为|携手|助力|抗击|打赢|坚决|"
+                           r"全力|积极|进一步|确保|齐心|同舟")
+
+
+def _split_listed(text: str, entity: Entity) -> List[Entity]:
+    """A model span that runs over a list (中国石化、中粮集团) is one entity per item."""
+    if "、" not in text[entity.start:entity.end]:
+        return [entity]
+    parts, start = [], entity.start
+    for i in range(entity.start, entity.end + 1):
+        if i == entity.end or text[i] == "、":
+            if i - start >= 2:
+                parts.append(Entity(start, i, entity.label))
+            start = i + 1
+    return parts
 
 
 def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: str = "",
@@ -778,7 +798,7 @@ def merge_entities(model: Sequence[Entity], rules: Sequence[Entity], *, text: st
     """
     drop = frozenset(not_entities)
     if text:
-        model = [_without_code(text, _byline_name(text, e)) for e in model]
+        model = [part for e in model for part in _split_listed(text, _without_code(text, _byline_name(text, e)))]
     result = [e for e in model if e.end - e.start > 1
               and not (text and (text[e.start:e.end] in drop or malformed_span(text[e.start:e.end])
                                  or _not_a_name(text[e.start:e.end], e.label, common)))]

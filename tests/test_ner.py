@@ -177,6 +177,12 @@ def test_merge_trims_bylines_and_codes_and_drops_malformed_spans():
     assert merge_entities(model, [], text=text) == [Entity(4, 6, "PERSON"), Entity(28, 32, "ORG")]
 
 
+def test_merge_splits_listed_model_spans_and_drops_clauses():
+    text = "中国石化、中粮集团等企业；青州防控疫情措施有力，青州轻工业联合会发布数据。"
+    model = [Entity(0, 9, "ORG"), Entity(13, 19, "ORG"), Entity(25, 33, "ORG")]
+    assert merge_entities(model, [], text=text) == [Entity(0, 4, "ORG"), Entity(5, 9, "ORG"), Entity(25, 33, "ORG")]
+
+
 def test_char_ngram_ids_mark_sentence_edges():
     import numpy
     from pipeline.ner import char_ngram_ids
