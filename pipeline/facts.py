@@ -66,7 +66,7 @@ _METRIC_HEADS = (
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
-_COMPARISON_BEFORE = re.compile(r"(完成|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
+_COMPARISON_BEFORE = re.compile(r"(完成|由|较|比|同比|相比|与|和|跟|环比|比上|较上|占|恢复至|恢复到|是|相当于|低于|高于|快于|慢于|超过|及)[“\"‘]?$")
 _COMPARISON_AFTER = re.compile(r"^(同期|相比|比|以前|前|基础上|的基础上)")
 _CONTINUATION = re.compile(r"^[\s“”\"\u3000]*(其中|同期|同时|此外|另外|其间|分[^，,。]{1,6}看[，,])")
 _TRIM = "的之和与及、，,“”\"‘’《》（）() \u3000\t"
@@ -896,7 +896,7 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue
         if q.kind in ("MONEY", "MEASURE", "COUNT", "CARDINAL") and text.startswith("的", t.end) \
                 and re.fullmatch(r"的(?:水平|规模)?的?", text[t.end:q.start]) \
-                and re.search(r"(?:较|比|从)$", text[max(s_start, t.start - 1):t.start]):
+                and re.search(r"(?:较|比|从|由)$", text[max(s_start, t.start - 1):t.start]):
             return (t.start, t.end)  # 较2024年初的1000亿: the base's own value belongs to the base's time
         if _is_base(text, t, s_start):
             continue
@@ -992,6 +992,24 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     sentence opened with (2家电网企业落实…), which owns later figures like a name does."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     np_end = _without_modals(text, np_start, np_end, word_starts)
+    jiang = next((a for a in reversed(word_starts) if np_start <= a < np_end - 2 and text[a] == "将"
+                  and a + 1 in word_starts), None)
+    if jiang is not None:
+        after = next((b for b in word_starts if b > jiang + 1), np_end)
+        if text[jiang + 1:after] in verbs or text[jiang + 1:after] in _MODIFYING_VERBS:
+            jiang = None  # 2024年将新增风电装机: 将 is "will"
+    if jiang is not None:
+        metric = _metric_suffix(text, jiang + 1, np_end, word_starts)
+        if metric is not None:
+            # 青州提出将粮食年产量由目前的21万吨提升至35万吨: 将 puts the measure first; its owner acts before 将
+            before = _strip_adverbs(text, np_start, jiang)
+            owner = before if before and not _verb_led(text, before, word_starts, verbs) \
+                and not _verb_in(text, before[0], before[1], word_starts, verbs) else None
+            owner = owner or prev.subject or _clause_actor(entities, s_start, clause_start, text) \
+                or _entity_before(entities, s_start, np_start, text) \
+                or _entity_before(entities, clause_start, np_start, text) \
+                or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
+            return _Phrase(owner, (jiang + 1, metric[1]), prev.measure)
     if np_end - np_start > 1 and text.startswith("其", np_start) and not text.startswith(_QI_WORDS, np_start):
         # …，其股价较发行价上涨62.5%: "its" measure; the owner is the sentence's subject or actor
         inner = _phrase(text, np_start + 1, q, entities, times, word_starts, _Phrase(), s_start, verbs)
@@ -1455,7 +1473,7 @@ _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
 _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
-_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比|在(?=[^，,。；;]{1,10}基础上))")
+_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比|在(?=[^，,。；;]{1,10}基础上)|由(?=[^，,。；;]{0,12}(?:提升|提高|增加|增长|下降|降低|减少|上升|扩大|缩减|降至|增至|升至)))")
 _LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
