@@ -155,7 +155,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             item = items[item_index] if item_index < len(items) else None
             if objects:
                 owner = item_subjects[item_index] if item_index < len(item_subjects) else prev_phrase.subject
-                phrase = _Phrase(owner, item or prev_phrase.metric)
+                # a figure's own measure, None for a count (家庭农场2.5万个…，分别增长…和92.3%)
+                phrase = _Phrase(owner, item if item_subjects else item or prev_phrase.metric)
             else:
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
@@ -165,13 +166,21 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
                 if len(new_items) < 2 and not items:
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
+                if len(new_items) < 2 and not items:
+                    # 农民合作社发展到8.7万个，家庭农场2.5万个，分别比2015年增长38%和92.3%: as many figures read
+                    # before in the sentence as values listed now
+                    earlier = [r for r in result if r.start >= s_start and (r.subject or r.metric)]
+                    if values > 1 and len(earlier) == values:
+                        new_items = [r.span for r in earlier]
                 figures = [next((r for r in result if it[0] <= r.start < it[1]), None) for it in new_items]
-                if len(new_items) > 1 and all(f is not None and f.metric is not None for f in figures):
+                if len(new_items) > 1 and all(f is not None and (f.metric is not None or f.span == it)
+                                              for f, it in zip(figures, new_items)):
                     # 开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%: each item is a figure already
                     # read; the growth is of its measure, and the sentence's subject goes on
                     items, objects = [f.metric for f in figures], True
                     item_subjects = [f.subject for f in figures]
                     phrase = _Phrase(figures[0].subject, items[0], phrase.measure)
+
                     new_items = []
                 if len(new_items) > 1:
                     items, item_subjects = new_items, []
@@ -931,7 +940,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 #: 分别比上月和上年同期多…: the listed items are comparison bases, not owners or measures
-_BASES_LISTED = re.compile(r"分别(?:比|较|与|同)")
+_BASES_LISTED = re.compile(r"分别(?:比|较|与|同)[^，,。；;]{0,12}?[和、及]")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测)[，,：:]?")
 #: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
 _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
@@ -1622,6 +1631,8 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
     if end - start < 2 or end not in word_starts:
         return None
     found = _metric_suffix(text, start, end, word_starts)
+    if found is not None and found[0] > start and _indicator(text, start, end) == (start, end):
+        return (start, end)  # 60%以上的国内生产总值: a whole indicator
     return found if found is not None and found[0] == start else None
 
 

@@ -449,6 +449,12 @@ CASES = [
     # 由 T 的 X 提升至 Y: T is X's time, a base for Y
     ("近年来，青州提出将粮食年产量由目前的21万吨提升至35万吨。", [("青州", "LOC")],
      {"21万吨": ("青州", "粮食年产量", "目前", "level"), "35万吨": ("青州", "粮食年产量", "近年来", "level")}),
+    # 分别 over figures read in earlier clauses (not a 、-list): each growth is of that figure (a count has no metric)
+    ("青州农民合作社有8.7万个，家庭农场2.5万个，分别比2015年增长38%和92.3%。", (),
+     {"92.3%": ("家庭农场", None, None, "increase")}),
+    # a share of a whole indicator names it after 的
+    ("目前，青州民营经济贡献了50%以上的税收，60%以上的国内生产总值。", [("青州", "LOC")],
+     {"60%以上": ("青州", "国内生产总值", "目前", "level")}),
 ]
 
 
