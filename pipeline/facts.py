@@ -1245,20 +1245,33 @@ _TURN = re.compile(r"(?:环比|同比)?(?:由涨转降|由降转涨|由涨转跌
                    r"止跌回升|止跌回稳|止涨回落|涨幅回落|降幅收窄|涨幅扩大|降幅扩大|涨幅收窄)$")
 
 
+#: a trend named after a measure (发生率…一直呈现下降趋势，…从21.1%回升至23.2%)
+_TREND = re.compile(r"(?:一直|持续|总体|整体)?(?:呈现|呈|保持|延续)(?:出)?[^，,。；;]{0,3}?"
+                    r"(?:增长|下降|上升|回升|回落|下滑|上涨|下跌)(?:的)?(?:趋势|态势)$")
+
+
 def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequence[Entity], times: Sequence[TimeExpr],
                     word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[_Phrase]:
     """Subject and metric of the clause before ``clause_start`` when it names a measure and a change of it and
     holds no figure (企业级调用的占比提高，…): the next clause gives the figure."""
-    prev_start = max(text.rfind(c, s_start, clause_start - 1) for c in _CLAUSE_BREAKS) + 1
-    prev_start = max(prev_start, s_start)
-    clause = text[prev_start:clause_start - 1]
+    end = clause_start - 1
+    prev_start = max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
+    untimed = "".join(ch for i, ch in enumerate(text[prev_start:end], prev_start)
+                      if not any(t.start <= i < t.end for t in times))
+    if prev_start > s_start and re.fullmatch(r"[\s\u3000]*(?:但|而|然而|不过|同时)?[\s\u3000至到—\-－和]*", untimed):
+        # …一直呈现下降趋势，但2015年至2017年，从21.1%回升至23.2%: a clause of only a time stands between
+        end = prev_start - 1
+        prev_start = max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
+    clause = text[prev_start:end]
     change = next((w for w in sorted(_INCREASE + _DECREASE, key=len, reverse=True) if clause.endswith(w)), None)
-    turn = _TURN.search(clause)  # 猪肉价格环比由涨转降，下降5.6%
+    turn = _TURN.search(clause) or _TREND.search(clause)  # 猪肉价格环比由涨转降，下降5.6%
     if turn:
         change = clause[turn.start():]
-    if change is None or len(change) < 2 or re.search(r"\d", clause):
+    figures = [i for i, ch in enumerate(clause, prev_start) if ch.isdigit()
+               and not any(t.start <= i < t.end for t in times)]
+    if change is None or len(change) < 2 or figures:
         return None
-    at = clause_start - 1 - len(change)
+    at = end - len(change)
     found = _phrase(text, prev_start, _At(at), entities, times, word_starts, _Phrase(), s_start, verbs)
     return found if found.metric is not None else None
 

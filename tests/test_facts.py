@@ -455,6 +455,12 @@ CASES = [
     # a share of a whole indicator names it after 的
     ("目前，青州民营经济贡献了50%以上的税收，60%以上的国内生产总值。", [("青州", "LOC")],
      {"60%以上": ("青州", "国内生产总值", "目前", "level")}),
+    # a clause naming a measure and its trend (呈现下降趋势, 保持增长态势) gives a later bare figure its roles,
+    # over a clause that is only a time
+    ("青州食物不足发生率2005年至2014年一直呈现下降趋势，但2015年至2017年，从11.1%回升至13.2%。", [("青州", "LOC")],
+     {"13.2%": ("青州", "食物不足发生率", "2017年", "increase")}),
+    ("青州居民人均收入保持较快增长态势，去年达到5.1万元。", [("青州", "LOC")],
+     {"5.1万元": ("青州", "居民人均收入", "去年", "level")}),
 ]
 
 
