@@ -123,6 +123,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
     period_index = -1
     sentence_time: dict = {}
     sentence_metric: dict = {}
+    sentence_units: dict = {}  # per sentence, (unit, kind, metric) of its figures in order
     sentence_measure: dict = {}
     topic: Optional[Span] = None
     actor_at = None  # the actor of the sentence's last count after a verb, and where that count ends
@@ -173,8 +174,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     if values > 1 and len(earlier) == values:
                         new_items = [r.span for r in earlier]
                 figures = [next((r for r in result if it[0] <= r.start < it[1]), None) for it in new_items]
-                if len(new_items) > 1 and all(f is not None and (f.metric is not None or f.span == it)
-                                              for f, it in zip(figures, new_items)):
+                if len(new_items) > 1 and all(f is not None for f in figures):
                     # 开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%: each item is a figure already
                     # read; the growth is of its measure, and the sentence's subject goes on
                     items, objects = [f.metric for f in figures], True
@@ -263,8 +263,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 and re.match(r"^[\s“”\"\u3000]*其中[，,]", text[s_start:q.start]) \
                 and not text[bounds[index - 1][0]:bounds[index - 1][1]].endswith("\n"):
             # …营业总收入62.5万亿元…。其中，中央企业35.9万亿元，同比增长6.0%: the parts of the measure the
-            # sentence before named (§6); the part's name is the subject
-            phrase = _Phrase(phrase.subject, sentence_metric[index - 1], phrase.measure)
+            # sentence before named (§6); the part's name is the subject. The measure is the first one of a figure
+            # in the same unit (…8.8万标箱，…重箱率97.8%。其中，去程5.3万标箱: not 重箱率), a growth the measure
+            # the part's amount took
+            same = [m for unit, kind, m in sentence_units.get(index - 1, []) if unit == q.unit and kind == q.kind]
+            carried = same[0] if same else phrase.metric if q.kind == "PERCENT" and phrase.metric else None
+            if q.kind == "PERCENT" and not same:
+                carried = sentence_measure.get(index - 1)
+            if carried is not None:
+                phrase = _Phrase(phrase.subject, carried, phrase.measure)
         elif phrase.metric is None and phrase.subject is not None and phrase.subject[0] >= clause_start \
                 and index > 0 and index - 1 in sentence_metric and q.kind in ("PERCENT", "MONEY") \
                 and re.match(r"^[\s“”\"\u3000]*[分从][^，,。]{1,6}看[，,]", text[s_start:q.start]) \
@@ -420,6 +427,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                                                   text[q.start:q.end])))
         if metric is not None:
             sentence_metric[index] = metric
+            sentence_units.setdefault(index, []).append((q.unit, q.kind, metric))
             if index not in sentence_measure and not text[metric[0]:metric[1]].endswith(_SHARE_WORDS):
                 sentence_measure[index] = metric  # the sentence's first measure that is not a share
         if not _in_brackets(text, s_start, q.start):

@@ -461,6 +461,9 @@ CASES = [
      {"13.2%": ("青州", "食物不足发生率", "2017年", "increase")}),
     ("青州居民人均收入保持较快增长态势，去年达到5.1万元。", [("青州", "LOC")],
      {"5.1万元": ("青州", "居民人均收入", "去年", "level")}),
+    # 其中，PART value takes the earlier measure of a figure in the same unit, not the sentence's last measure
+    ("4月份，青州班列运送货物8.8万标箱，综合重箱率97.8%。其中，去程5.3万标箱，重箱率99.9%。", [("青州", "LOC")],
+     {"5.3万标箱": ("去程", "班列运送货物", "4月份", "level")}),
 ]
 
 
