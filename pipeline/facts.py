@@ -949,7 +949,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
 #: 分别比上月和上年同期多…: the listed items are comparison bases, not owners or measures
 _BASES_LISTED = re.compile(r"分别(?:比|较|与|同)[^，,。；;]{0,12}?[和、及]")
-_REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测)[，,：:]?")
+_REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测|估计|估算)[，,：:]?")
 #: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
 _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
                              "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少"))
@@ -1668,7 +1668,8 @@ _BARE_MEASURES = ("全长", "总长", "均价", "单价", "合计", "总计", "�
                   "产量", "出货量", "市值", "估值", "复工率", "完成率", "利润率", "毛利率", "回报率")
 _COMPOUNDING_MEASURES = frozenset(("用户", "贷款", "存款", "业务", "收入", "利润", "营业", "销售", "投资", "交易", "成交",
                                    "出口", "进口", "进出口", "消费", "融资", "资产", "负债", "运营"))
-_METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总", "年")
+_METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国", "累计", "整体", "平均", "同期", "总", "年", "中长期",
+                     "短期")
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -1755,7 +1756,7 @@ def _is_source(text: str, entity: Entity) -> bool:
 
 
 #: 国家统计局对外发布的…数据显示: a name whose clause reports data
-_DATA_SHOW = re.compile(r"[^，,。；;！？]{0,40}?(?:数据|统计|报告|调查|监测)(?:结果)?显示")
+_DATA_SHOW = re.compile(r"[^，,。；;！？]{0,40}?(?:数据|统计|报告|调查|监测|评估|调研|研究|测算)(?:结果)?显示")
 
 
 #: endings of noun phrases that own figures (sectors, groups of people or firms, places)

@@ -464,6 +464,8 @@ CASES = [
     # 其中，PART value takes the earlier measure of a figure in the same unit, not the sentence's last measure
     ("4月份，青州班列运送货物8.8万标箱，综合重箱率97.8%。其中，去程5.3万标箱，重箱率99.9%。", [("青州", "LOC")],
      {"5.3万标箱": ("去程", "班列运送货物", "4月份", "level")}),
+    # 中长期 narrows the loan, not the owner
+    ("9月，企业中长期贷款增加563亿元。", (), {"563亿元": ("企业", "中长期贷款", "9月", "increase")}),
 ]
 
 
