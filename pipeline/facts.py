@@ -366,7 +366,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
-            elif metric is None and text[amount_verb:amount_verb + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
+            elif (metric is None or (metric[1] <= clause_start and _fresh_activity(text, amount_verb, metric, word_starts))) \
+                    and text[amount_verb:amount_verb + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
                 # 益阳投入2.5亿元, 美财政部计划发债近3万亿美元: with nothing else named, the activity is measured
                 metric = (amount_verb, next(b for b in word_starts if b > amount_verb))
                 if phrase.subject is not None and phrase.subject[0] < amount_verb < phrase.subject[1] <= metric[1]:
@@ -1307,6 +1308,13 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
     return word_starts[i] if len(word) >= 2 and word in verbs and word not in _NOUN_LIKE_VERBS else None
 
 
+def _fresh_activity(text: str, verb_at: int, carried: Span, word_starts: Sequence[int]) -> bool:
+    """The verb before an amount names a new activity rather than going on with the measure carried from an earlier
+    clause (…减持均价为24.85元/股，套现约3564万元; not 新增 of a balance, nor 处置 of 处置银行不良贷款)."""
+    verb = text[verb_at:next((b for b in word_starts if b > verb_at), verb_at + 2)]
+    return verb not in _INCREASE + _DECREASE and verb not in text[carried[0]:carried[1]]
+
+
 def _amount_verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int],
                         verbs: FrozenSet[str]) -> Optional[int]:
     """Like ``_verb_before``, and also a one-character verb of spending or raising money written as its own word
@@ -1498,7 +1506,7 @@ _MISTAGGED_NOUNS = frozenset(("超市",))
 #: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
                               "整治", "上线", "部署", "启动", "培育", "募资",
-                              "节省", "节约", "筹到", "捐出", "花费", "赚取"))
+                              "节省", "节约", "筹到", "捐出", "花费", "赚取", "套现"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

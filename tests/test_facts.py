@@ -466,6 +466,10 @@ CASES = [
      {"5.3万标箱": ("去程", "班列运送货物", "4月份", "level")}),
     # 中长期 narrows the loan, not the owner
     ("9月，企业中长期贷款增加563亿元。", (), {"563亿元": ("企业", "中长期贷款", "9月", "increase")}),
+    # an activity verb right before an amount names a new measure, not the one carried from the clause before
+    # (but a change verb, 新增, goes on with it)
+    ("目前，青州银行信贷投放利率下降0.5个百分点，投放3000万元。", [("青州银行", "ORG")],
+     {"3000万元": ("青州银行", "投放", "目前", "level")}),
 ]
 
 
