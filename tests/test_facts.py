@@ -468,7 +468,7 @@ CASES = [
     ("9月，企业中长期贷款增加563亿元。", (), {"563亿元": ("企业", "中长期贷款", "9月", "increase")}),
     # an activity verb right before an amount names a new measure, not the one carried from the clause before
     # (but a change verb, 新增, goes on with it)
-    ("目前，青州银行信贷投放利率下降0.5个百分点，投放3000万元。", [("青州银行", "ORG")],
+    ("青州银行单列8亿元专项资金，利率较同类业务低20%以上，目前已完成信贷投放3000万元。", [("青州银行", "ORG")],
      {"3000万元": ("青州银行", "投放", "目前", "level")}),
 ]
 
