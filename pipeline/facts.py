@@ -691,6 +691,7 @@ def _earlier_list(text: str, s_start: int, before: int, word_starts: Sequence[in
 #: a dispatch's dateline and byline, and a reporter's source, before the sentence proper
 _DATELINE = re.compile(r"[\s\u3000]*(?:(?:本报|新华社|人民网|中新社)[^，,。（(]{0,16}?电[\s\u3000]*(?:[（(][^）)]{0,30}[）)])?)"
                        r"[\s\u3000]*(?:记者(?:从|近日从|日前从)[^，,。：:]{1,30}?获悉[：:，,])?")
+_VIEW_OPENER = re.compile(r"[\s\u3000“”\"]*从[^，,。；;]{1,20}(?:来看|看)[，,]")
 _CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从|经)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算|核算)[，,]")
@@ -736,6 +737,9 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
     start = s_start
     while start < clause_start and text[start] in _TRIM + "\n":
         start += 1
+    opener = _VIEW_OPENER.match(text, start, clause_start) or _REPORT_OPENER.match(text, start, clause_start)
+    if opener:
+        start = opener.end()  # 从前三季度的数据来看，… / 据介绍，…: the actor comes after
     for t in sorted(times, key=lambda t: t.start):
         if t.start == start:
             start = t.end
@@ -743,6 +747,9 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
                 start += 1
     if start >= clause_start or text.startswith(("本报", "新华社", "记者", "据"), start):
         return None
+    first = _DATA_SHOW.match(text, start)
+    if first and text.find("，", start, first.end()) < 0 and first.end() <= clause_start:
+        return None  # 青州统计局对外发布的数据显示，…: a source opens the sentence, not an actor
     i = bisect_right(word_starts, start - 1)
     for a, b in zip(word_starts[i:], word_starts[i + 1:]):
         if b > clause_start:
@@ -1195,8 +1202,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner is None and prev.subject is None and np_start > s_start:
-            # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it
-            return _Phrase(_entity_before(entities, s_start, np_start, text), metric)
+            # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it; so does the noun
+            # phrase the sentence opened with as its actor (电能替代保持较快增长，替代量合计达…)
+            return _Phrase(_entity_before(entities, s_start, np_start, text)
+                           or _opening_actor(text, s_start, clause_start, word_starts, verbs, times), metric)
         return _Phrase(owner or prev.subject, metric)
     dimension = _DIMENSION.search(text, np_start, np_end)
     if dimension and q.kind == "MEASURE" and dimension.end() == np_end:
@@ -1416,7 +1425,7 @@ def _without_modals(text: str, start: int, end: int, word_starts: Sequence[int])
 
 #: words a subject does not end with (whole jieba words only: not the 会 of 协会, the 能 of 功能)
 _TRAILING_MODALS = frozenset(("会", "能", "可", "要", "已", "只", "仅", "将", "就", "还", "都", "也", "又", "可以",
-                              "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然"))
+                              "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然", "总体", "整体"))
 #: prepositions that end an actor's noun phrase inside a clause
 _INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据", "为"))
 

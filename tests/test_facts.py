@@ -470,6 +470,9 @@ CASES = [
     # (but a change verb, 新增, goes on with it)
     ("青州银行单列8亿元专项资金，利率较同类业务低20%以上，目前已完成信贷投放3000万元。", [("青州银行", "ORG")],
      {"3000万元": ("青州银行", "投放", "目前", "level")}),
+    # the noun phrase the sentence opens with (after 从…来看，) owns a later measure that names no owner
+    ("从前三季度的数据来看，青州电能替代保持较快增长，替代量合计达160亿千瓦时。", (),
+     {"160亿千瓦时": ("青州电能替代", "替代量", "前三季度", "level")}),
 ]
 
 
