@@ -960,7 +960,8 @@ _BASES_LISTED = re.compile(r"分别(?:比|较|与|同)[^，,。；;]{0,12}?[和�
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测|估计|估算)[，,：:]?")
 #: verbs before an amount that say nothing of what it is (达到, 超过, 实现…)
 _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "约为", "相当", "高达", "合计", "累计", "共计", "总计",
-                             "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少"))
+                             "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少",
+                             "折算", "折合", "约合", "换算"))
 _SHARE_WORDS = ("比重", "占比", "比例", "份额")
 _ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
@@ -1594,6 +1595,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
         if head.startswith(marker) and len(head) > len(marker):
             start += len(marker)
             head = head[len(marker):]
+    conversion = re.match(r"(?:按照|按)[^，,。；;]{1,10}?(?:折算|计算|换算|测算)", text[start:q_start])
+    if conversion:
+        start += conversion.end()  # 按年平均汇率折算达到1440亿美元: how the figure was converted, not an owner
     end = q_start
     # A comparison base is not part of the phrase: 增速比上年提高 → 增速; 调用价格较年初降低 → 调用价格.
     for comparison in _COMPARISON_IN_PHRASE.finditer(text, start, end):

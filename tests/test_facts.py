@@ -473,6 +473,9 @@ CASES = [
     # the noun phrase the sentence opens with (after 从…来看，) owns a later measure that names no owner
     ("从前三季度的数据来看，青州电能替代保持较快增长，替代量合计达160亿千瓦时。", (),
      {"160亿千瓦时": ("青州电能替代", "替代量", "前三季度", "level")}),
+    # a conversion (按年平均汇率折算) is neither owner nor activity: the figure is the measure before it
+    ("初步核算，2019年青州地区生产总值9908亿元，按年平均汇率折算达到1440亿美元。", [("青州", "LOC")],
+     {"1440亿美元": ("青州", "地区生产总值", "2019年", "level")}),
 ]
 
 
