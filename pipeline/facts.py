@@ -173,6 +173,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     earlier = [r for r in result if r.start >= s_start and (r.subject or r.metric)]
                     if values > 1 and len(earlier) == values:
                         new_items = [r.span for r in earlier]
+                previous = [m for unit, kind, m in sentence_units.get(index - 1, []) if kind == q.kind]
+                if len(new_items) < 2 and not items and values > 1 and len(previous) == values \
+                        and _CONTINUATION.match(text[s_start:q.start]) and phrase.metric is None:
+                    # …开工率和复岗率分别达99.1%和95.1%。其中，湖北省分别达98.2%和92.2%: the part's values of the
+                    # measures the sentence before listed, in order
+                    items, objects, item_subjects = previous, True, [phrase.subject] * values
+                    phrase = _Phrase(phrase.subject, items[0], phrase.measure)
+                    new_items = []
                 figures = [next((r for r in result if it[0] <= r.start < it[1]), None) for it in new_items]
                 if len(new_items) > 1 and all(f is not None for f in figures):
                     # 开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%: each item is a figure already

@@ -476,6 +476,10 @@ CASES = [
     # a conversion (按年平均汇率折算) is neither owner nor activity: the figure is the measure before it
     ("初步核算，2019年青州地区生产总值9908亿元，按年平均汇率折算达到1440亿美元。", [("青州", "LOC")],
      {"1440亿美元": ("青州", "地区生产总值", "2019年", "level")}),
+    # 其中，PART 分别 values: the measures the sentence before listed, in order
+    ("截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%。其中，青岚县分别达98.2%和92.2%。",
+     [("青岚县", "LOC")], {"98.2%": ("青岚县", "全国规模以上工业企业平均开工率", "4月21日", "level"),
+                           "92.2%": ("青岚县", "复岗率", "4月21日", "level")}),
 ]
 
 
