@@ -165,6 +165,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             if "分别" in segment and not _BASES_LISTED.search(segment):
                 values = _list_values(text, q, ordered, s_end)
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
+                parts = _split_items(text, phrase.metric[0], phrase.metric[1], r"[、和及与]|以及") \
+                    if phrase.metric is not None and values > 1 else []
+                if len(new_items) < 2 and not items and len(parts) == values \
+                        and all(_metric_suffix(text, a, b, word_starts) for a, b in parts):
+                    # 青州规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%: the named owner's list of measures
+                    items, objects, item_subjects = parts, True, [phrase.subject] * values
+                    phrase = _Phrase(phrase.subject, parts[0], phrase.measure)
+                    new_items = []
                 if len(new_items) < 2 and not items:
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
                 if len(new_items) < 2 and not items:
