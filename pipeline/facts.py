@@ -169,14 +169,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     if phrase.metric is not None and values > 1 else []
                 if len(new_items) < 2 and not items and len(parts) == values \
                         and all(_metric_suffix(text, a, b, word_starts) for a, b in parts):
-                    # 青州规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%: the named owner's list of measures
+                    # 青州规上企业开工率和复岗率分别达97%和93%: the named owner's list of measures
                     items, objects, item_subjects = parts, True, [phrase.subject] * values
                     phrase = _Phrase(phrase.subject, parts[0], phrase.measure)
                     new_items = []
                 if len(new_items) < 2 and not items:
                     new_items = _earlier_list(text, s_start, clause_start, word_starts, verbs)
                 if len(new_items) < 2 and not items:
-                    # 农民合作社发展到8.7万个，家庭农场2.5万个，分别比2015年增长38%和92.3%: as many figures read
+                    # 合作社有800个，家庭农场200个，分别比上年增长5%和9%: as many figures read
                     # before in the sentence as values listed now
                     earlier = [r for r in result if r.start >= s_start and (r.subject or r.metric)]
                     if values > 1 and len(earlier) == values:
@@ -184,14 +184,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 previous = [m for unit, kind, m in sentence_units.get(index - 1, []) if kind == q.kind]
                 if len(new_items) < 2 and not items and values > 1 and len(previous) == values \
                         and _CONTINUATION.match(text[s_start:q.start]) and phrase.metric is None:
-                    # …开工率和复岗率分别达99.1%和95.1%。其中，湖北省分别达98.2%和92.2%: the part's values of the
+                    # …开工率和复岗率分别达97%和93%。其中，青岚县分别达96%和91%: the part's values of the
                     # measures the sentence before listed, in order
                     items, objects, item_subjects = previous, True, [phrase.subject] * values
                     phrase = _Phrase(phrase.subject, items[0], phrase.measure)
                     new_items = []
                 figures = [next((r for r in result if it[0] <= r.start < it[1]), None) for it in new_items]
                 if len(new_items) > 1 and all(f is not None for f in figures):
-                    # 开行数量达到979列、运送货物8.8万标箱，同比分别增长46%和50%: each item is a figure already
+                    # 开行120列、运货1.1万标箱，同比分别增长6%和8%: each item is a figure already
                     # read; the growth is of its measure, and the sentence's subject goes on
                     items, objects = [f.metric for f in figures], True
                     item_subjects = [f.subject for f in figures]
@@ -1220,7 +1220,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner is None and prev.subject is None and np_start > s_start:
             # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it; so does the noun
-            # phrase the sentence opened with as its actor (电能替代保持较快增长，替代量合计达…)
+            # phrase the sentence opened with as its actor (青州电能替代增长较快，替代量达…)
             return _Phrase(_entity_before(entities, s_start, np_start, text)
                            or _opening_actor(text, s_start, clause_start, word_starts, verbs, times), metric)
         return _Phrase(owner or prev.subject, metric)
@@ -1294,12 +1294,12 @@ def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequen
     untimed = "".join(ch for i, ch in enumerate(text[prev_start:end], prev_start)
                       if not any(t.start <= i < t.end for t in times))
     if prev_start > s_start and re.fullmatch(r"[\s\u3000]*(?:但|而|然而|不过|同时)?[\s\u3000至到—\-－和]*", untimed):
-        # …一直呈现下降趋势，但2015年至2017年，从21.1%回升至23.2%: a clause of only a time stands between
+        # …一直呈现下降趋势，但近两年，从11%回升至13%: a clause of only a time stands between
         end = prev_start - 1
         prev_start = max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
     clause = text[prev_start:end]
     change = next((w for w in sorted(_INCREASE + _DECREASE, key=len, reverse=True) if clause.endswith(w)), None)
-    turn = _TURN.search(clause) or _TREND.search(clause)  # 猪肉价格环比由涨转降，下降5.6%
+    turn = _TURN.search(clause) or _TREND.search(clause)  # 青州菜价环比由涨转降，下降3%
     if turn:
         change = clause[turn.start():]
     figures = [i for i, ch in enumerate(clause, prev_start) if ch.isdigit()
