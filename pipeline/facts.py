@@ -261,8 +261,18 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and _metric_suffix(text, described[0], described[1], word_starts) is None:
                 person = next((e for e in entities if e.label == "PERSON" and described[0] <= e.start < described[1]),
                               None) if q.unit == "岁" else None
-                # 31岁的武汉市民金星, 60岁的养蚕带头人王国谦: an age describes the person named
-                phrase = _Phrase((person.start, person.end) if person else described, phrase.metric)
+                before = result[-1] if result and result[-1].start >= s_start else None
+                if q.kind == "PERCENT" and before is not None and before.kind == "PERCENT" and before.metric \
+                        and before.metric[0] == before.end + 1 and text[before.end] == "的" \
+                        and text[before.metric[1]:q.start].strip("，,、和及 ") == "":
+                    # 贡献了55%的税收，65%的GDP，75%的技术创新成果: a list of shares, each of
+                    # the noun phrase after it (up to the list's separator), all of the same owner
+                    stop = re.compile(r"[，,、；;。]").search(text, q.end + 1, min(s_end, q.end + 13))
+                    share_of = _trim(text, q.end + 1, stop.start()) if stop else None
+                    phrase = _Phrase(before.subject, share_of or described, phrase.measure)
+                else:
+                    # 31岁的武汉市民金星, 60岁的养蚕带头人王国谦: an age describes the person named
+                    phrase = _Phrase((person.start, person.end) if person else described, phrase.metric)
         if text.startswith("的", q.end) and phrase.metric is None and q.kind in ("MONEY", "MEASURE"):
             # 每月4000多元的工资, 几百万元的抵押经营贷款: an amount before 的 and a measure word is that measure
             named = _measure_word_after(text, q.end + 1, s_end, word_starts)
