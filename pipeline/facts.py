@@ -1418,6 +1418,8 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
         return None
     start, end = span
     starts = set(word_starts)
+    while end - start > 1 and text[start] in "—–-●■◆·•★☆ \u3000":
+        start += 1  # ——我国84消毒液企业95家: a list mark is no part of the subject
     while end - start > 1 and text[start] in _LEADING_PREPOSITIONS and (start + 1) in starts:
         start += 1
     for a, b in zip(word_starts, word_starts[1:]):

@@ -458,6 +458,8 @@ CASES = [
     # …and a list of such shares is of the noun phrase after each, for the same owner
     ("目前，青州民营经济贡献了55%的税收，65%的国内生产总值，75%的技术创新成果，85%的城镇劳动就业。", [("青州", "LOC")],
      {"75%": ("青州", "技术创新成果", "目前", "level"), "85%": ("青州", "城镇劳动就业", "目前", "level")}),
+    # a list mark is no part of the subject
+    ("——青州消毒液企业95家，平均开工率目前为60%。", (), {"60%": ("青州消毒液企业", "平均开工率", "目前", "level")}),
     # a clause naming a measure and its trend (呈现下降趋势, 保持增长态势) gives a later bare figure its roles,
     # over a clause that is only a time
     ("青州儿童近视率2010年至2016年一直呈现下降趋势，但2017年至2019年，从11.1%回升至13.2%。", [("青州", "LOC")],
