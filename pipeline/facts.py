@@ -957,6 +957,8 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长, 两天累计投放
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
+        if best is not None and text[t.start:t.end].endswith("同期") and t.start < _clause_start(text, s_start, q.start):
+            continue  # …，上年同期为盈利1.35亿元；扣除…的净利润为…: the comparison period of another clause
         if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
             continue  # 10月20日晚间公告，…减持不超过3%: the date of an event in another clause (gold notes)
         if best_time is not None and t.date_from is not None and (t.date_from, t.date_to) == (
@@ -1209,6 +1211,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     metric = _metric_suffix(text, np_start, np_end, word_starts)
     if metric is not None:
         owner = _strip_adverbs(text, np_start, metric[0])
+        if owner and text.startswith(("扣除", "剔除", "不含", "扣非"), owner[0]):
+            # …；扣除非经常性损益后的净利润为-3185.6万元: the words narrow the measure; the owner goes on
+            return _Phrase(prev.subject or _clause_actor(entities, s_start, clause_start, text)
+                           or _entity_before(entities, s_start, np_start, text), (owner[0], metric[1]), prev.measure)
         if owner and _verb_led(text, owner, word_starts, verbs):
             obj = _object_after_verb(text, owner, word_starts, verbs)
             if obj is not None:
