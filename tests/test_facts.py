@@ -460,6 +460,9 @@ CASES = [
      {"75%": ("青州", "技术创新成果", "目前", "level"), "85%": ("青州", "城镇劳动就业", "目前", "level")}),
     # a list mark is no part of the subject
     ("——青州口罩生产企业31家，平均开工率目前为64%。", (), {"64%": ("青州口罩生产企业", "平均开工率", "目前", "level")}),
+    # 保持 ends the measure before it, 一直 is an adverb
+    ("这几天，青州高速公路车流量连续保持10%左右的增长。", [("青州", "LOC")],
+     {"10%左右": ("青州", "高速公路车流量", "这几天", "level")}),
     # 扣除…后的 narrows the measure (the owner goes on), and another clause's 上年同期 is not this figure's time
     ("业绩方面，青岚科技前三季度营业收入5.2亿元，上年同期为3.1亿元；扣除非经常性损益后的净利润为-1185.6万元。",
      [("青岚科技", "ORG")], {"-1185.6万元": ("青岚科技", "扣除非经常性损益后的净利润", "前三季度", "level")}),
