@@ -837,7 +837,7 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
 
 
 _ADVERBIAL = re.compile(r"(?:仅|只|就|已|已经|又|还|共|累计|先后|陆续|再|也|都|将|并|同时|随后|目前|最终|成功|一举|"
-                        r"还|再次|首次|进一步|持续|不断|全力|总共|一共)*")
+                        r"再次|首次|进一步|持续|不断|全力|总共|一共)*")
 
 
 def _only_adverbials(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> bool:
@@ -866,7 +866,7 @@ def _function_words() -> FrozenSet[str]:
     return frozenset(found)
 
 
-_ONE_CHAR_FUNCTION_WORDS = ("为", "被", "向", "从", "把", "给", "就", "才", "又", "再", "即", "并", "而")
+_ONE_CHAR_FUNCTION_WORDS = ("为", "被", "向", "从", "把", "给", "就", "又", "再", "即", "并", "而")  # not 才 (人|才)
 
 
 def _noun_word(text: str, a: int, b: int, verbs: FrozenSet[str]) -> bool:
