@@ -1599,6 +1599,8 @@ _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每�
 _BILATERAL = re.compile(r"(?:贸易|进出口|双边)[^，,。；;]{0,6}$")
 #: words that open with 其 and do not mean "its"
 _QI_WORDS = ("其中", "其他", "其它", "其余", "其实", "其次", "其间", "其后")
+#: a footnote mark of a statistical communiqué (国内生产总值［2］)
+_FOOTNOTE = re.compile(r"[［\[]\d{1,3}[］\]]$")
 #: a unit a price or yield is per (每公斤50元, 每亩产量…): it goes with the figure, not the phrase
 _PER_UNIT = re.compile(r"(?:平均)?每(?:一)?(?:公斤|千克|斤|吨|亩|公顷|人|户|股|平方米|立方米|升|件|只|台|辆|头|千瓦时|度|桶|盎司|克|张)$")
 
@@ -1659,6 +1661,11 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 end -= len(word)
                 changed = True
                 break
+        note = _FOOTNOTE.search(tail)
+        if note and note.start() > 0:
+            end -= len(note.group())  # 国内生产总值［2］990865亿元: a footnote mark is no part of the phrase
+            changed = True
+            continue
         per_unit = _PER_UNIT.search(tail)
         if per_unit and per_unit.start() > 0:
             end -= len(per_unit.group())  # 猪肉批发均价稳定在每公斤|50元: "per kilogram" belongs to the figure

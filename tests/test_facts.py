@@ -463,6 +463,9 @@ CASES = [
     # 保持 ends the measure before it, 一直 is an adverb
     ("今年以来，青州景区客流量连续保持12%左右的增长。", [("青州", "LOC")],
      {"12%左右": ("青州", "景区客流量", "今年", "level")}),
+    # a statistical communiqué's footnote mark is no part of the measure
+    ("全年青州网上零售额［24］1063亿元，按可比口径计算，较上年增长15.2%。", [("青州", "LOC")],
+     {"1063亿元": ("青州", "网上零售额", "全年", "level"), "15.2%": ("青州", "网上零售额", "全年", "increase")}),
     # 扣除…后的 narrows the measure (the owner goes on), and another clause's 上年同期 is not this figure's time
     ("业绩方面，青岚科技前三季度营业收入5.2亿元，上年同期为3.1亿元；扣除非经常性损益后的净利润为-1185.6万元。",
      [("青岚科技", "ORG")], {"-1185.6万元": ("青岚科技", "扣除非经常性损益后的净利润", "前三季度", "level")}),
