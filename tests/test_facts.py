@@ -466,6 +466,11 @@ CASES = [
     # a statistical communiqué's footnote mark is no part of the measure
     ("全年青州网上零售额［24］1063亿元，按可比口径计算，较上年增长15.2%。", [("青州", "LOC")],
      {"1063亿元": ("青州", "网上零售额", "全年", "level"), "15.2%": ("青州", "网上零售额", "全年", "increase")}),
+    # surpluses and balances are measures; a 不含 gloss belongs to the indicator; 筹资 is an activity
+    ("去年青州货物进出口顺差291亿元，比上年增加59亿元。", [("青州", "LOC")],
+     {"291亿元": ("青州", "货物进出口顺差", "去年", "level"), "59亿元": ("青州", "货物进出口顺差", "去年", "increase")}),
+    ("去年青州固定资产投资（不含农户）551亿元，增长5.4%。", [("青州", "LOC")],
+     {"551亿元": ("青州", "固定资产投资（不含农户）", "去年", "level")}),
     # 扣除…后的 narrows the measure (the owner goes on), and another clause's 上年同期 is not this figure's time
     ("业绩方面，青岚科技前三季度营业收入5.2亿元，上年同期为3.1亿元；扣除非经常性损益后的净利润为-1185.6万元。",
      [("青岚科技", "ORG")], {"-1185.6万元": ("青岚科技", "扣除非经常性损益后的净利润", "前三季度", "level")}),
