@@ -62,7 +62,7 @@ _METRIC_HEADS = (
     # activities whose amount is the figure (内地居民出入境607万人次, 全国跨区送电4015亿千瓦时)
     "出入境", "入境", "出境", "送电", "出游", "投入", "研发投入", "产销", "销售", "股价", "里程",
     "出货量", "发货量", "装机容量", "在手订单", "订单", "进度", "增长面", "幅度", "连接数", "预算", "工资",
-    "信贷", "利息", "租金", "贸易", "货物贸易", "顺差", "逆差", "结余", "结存", "市场份额", "市场占有率", "参数规模", "参数量", "外资", "利用外资", "吸收外资", "实际利用外资",
+    "信贷", "利息", "租金", "贸易", "货物贸易", "顺差", "逆差", "结余", "结存", "存栏", "出栏", "市场份额", "市场占有率", "参数规模", "参数量", "外资", "利用外资", "吸收外资", "实际利用外资",
 )
 _LONG_HEADS = tuple(h for h in _METRIC_HEADS if len(h) >= 3)
 _METRIC_SUFFIXES = ("量", "额", "率", "值", "数", "比", "价", "费")
@@ -1424,6 +1424,9 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
         return None
     start, end = span
     starts = set(word_starts)
+    note = _FOOTNOTE.search(text, start, end)
+    if note and note.start() > start:
+        end = note.start()  # 战略性新兴产业［17］: a footnote mark ends the subject
     while end - start > 1 and text[start] in "—–-●■◆·•★☆ \u3000":
         start += 1  # ——我国84消毒液企业95家: a list mark is no part of the subject
     while end - start > 1 and text[start] in _LEADING_PREPOSITIONS and (start + 1) in starts:
@@ -1555,7 +1558,7 @@ _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
 _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
-_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比|在(?=[^，,。；;]{1,10}基础上)|由(?=[^，,。；;]{0,12}(?:提升|提高|增加|增长|下降|降低|减少|上升|扩大|缩减|降至|增至|升至)))")
+_COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|与|相比|在(?=[^，,。；;]{1,10}基础上)|由(?=[^，,。；;]{0,12}(?:提升|提高|增加|增长|下降|降低|减少|上升|扩大|缩减|降至|增至|升至))|从(?![业事而来中严头])(?=[^，,。；;]{0,8}的$))")
 _LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
