@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -267,7 +267,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                         and text[before.metric[1]:q.start].strip("，,、和及 ") == "":
                     # 贡献了55%的税收，65%的GDP，75%的技术创新成果: a list of shares, each of
                     # the noun phrase after it (up to the list's separator), all of the same owner
-                    stop = re.compile(r"[，,、；;。]").search(text, q.end + 1, min(s_end, q.end + 13))
+                    stop = _LIST_SEPARATOR.search(text, q.end + 1, min(s_end, q.end + 13))
                     share_of = _trim(text, q.end + 1, stop.start()) if stop else None
                     phrase = _Phrase(before.subject, share_of or described, phrase.measure)
                 else:
@@ -293,9 +293,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # in the same unit (…8.8万标箱，…重箱率97.8%。其中，去程5.3万标箱: not 重箱率), a growth the measure
             # the part's amount took
             same = [m for unit, kind, m in sentence_units.get(index - 1, []) if unit == q.unit and kind == q.kind]
-            carried = same[0] if same else phrase.metric if q.kind == "PERCENT" and phrase.metric else None
-            if q.kind == "PERCENT" and not same:
-                carried = sentence_measure.get(index - 1)
+            carried = same[0] if same else sentence_measure.get(index - 1) if q.kind == "PERCENT" else None
             if carried is not None:
                 phrase = _Phrase(phrase.subject, carried, phrase.measure)
         elif phrase.metric is None and phrase.subject is not None and phrase.subject[0] >= clause_start \
@@ -774,7 +772,7 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
     if start >= clause_start or text.startswith(("本报", "新华社", "记者", "据"), start):
         return None
     first = _DATA_SHOW.match(text, start)
-    if first and text.find("，", start, first.end()) < 0 and first.end() <= clause_start:
+    if first and first.end() <= clause_start:
         return None  # 青州统计局对外发布的数据显示，…: a source opens the sentence, not an actor
     i = bisect_right(word_starts, start - 1)
     for a, b in zip(word_starts[i:], word_starts[i + 1:]):
@@ -840,12 +838,15 @@ _ADVERBIAL = re.compile(r"(?:仅|只|就|已|已经|又|还|共|累计|先后|�
                         r"再次|首次|进一步|持续|不断|全力|总共|一共)*")
 
 
+def _outside_times(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> str:
+    """The characters of ``text[start:end]`` that belong to no time expression."""
+    return "".join(ch for i, ch in enumerate(text[start:end], start) if not any(t.start <= i < t.end for t in times))
+
+
 def _only_adverbials(text: str, start: int, end: int, times: Sequence[TimeExpr]) -> bool:
     """Between ``start`` and ``end`` stand only times and adverbs (仅三个月就|解决了): the clause names no
     subject of its own."""
-    rest = "".join(ch for i, ch in enumerate(text[start:end], start)
-                   if not any(t.start <= i < t.end for t in times)).strip(_TRIM)
-    return _ADVERBIAL.fullmatch(rest) is not None
+    return _ADVERBIAL.fullmatch(_outside_times(text, start, end, times).strip(_TRIM)) is not None
 
 
 def _ends_counted(word: str, verbs: FrozenSet[str]) -> bool:
@@ -983,6 +984,7 @@ def _last_period(text: str, sentence: Tuple[int, int], times: Sequence[TimeExpr]
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _GLOSS = re.compile(r"（[^（）]{4,}）")
+_LIST_SEPARATOR = re.compile(r"[，,、；;。]")
 #: 分别比上月和上年同期多…: the listed items are comparison bases, not owners or measures
 _BASES_LISTED = re.compile(r"分别(?:比|较|与|同)[^，,。；;]{0,12}?[和、及]")
 _REPORTING = re.compile(r"[^，,。；;：:]{0,8}?(提出|明确|显示|表明|指出|透露|认为|预测|估计|估算)[，,：:]?")
@@ -1046,10 +1048,11 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
     sentence opened with (2家电网企业落实…), which owns later figures like a name does."""
     np_start, np_end = _noun_phrase(text, clause_start, q.start, times)
     np_end = _without_modals(text, np_start, np_end, word_starts)
-    jiang = next((a for a in reversed(word_starts) if np_start <= a < np_end - 2 and text[a] == "将"
-                  and a + 1 in word_starts), None)
+    lo, hi = bisect_left(word_starts, np_start), bisect_left(word_starts, np_end - 2)
+    jiang = next((a for a in reversed(word_starts[lo:hi]) if text[a] == "将" and a + 1 in word_starts), None)
     if jiang is not None:
-        after = next((b for b in word_starts if b > jiang + 1), np_end)
+        k = bisect_right(word_starts, jiang + 1)
+        after = word_starts[k] if k < len(word_starts) else np_end
         if text[jiang + 1:after] in verbs or text[jiang + 1:after] in _MODIFYING_VERBS:
             jiang = None  # 2024年将新增风电装机: 将 is "will"
     if jiang is not None:
@@ -1301,26 +1304,28 @@ _TREND = re.compile(r"(?:一直|持续|总体|整体)?(?:呈现|呈|保持|延�
                     r"(?:增长|下降|上升|回升|回落|下滑|上涨|下跌)(?:的)?(?:趋势|态势)$")
 
 
+def _after_last_break(text: str, s_start: int, end: int) -> int:
+    """Where the clause ending at ``end`` starts: after the last clause break before it, at most back to ``s_start``."""
+    return max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
+
+
 def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequence[Entity], times: Sequence[TimeExpr],
                     word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[_Phrase]:
     """Subject and metric of the clause before ``clause_start`` when it names a measure and a change of it and
     holds no figure (企业级调用的占比提高，…): the next clause gives the figure."""
     end = clause_start - 1
-    prev_start = max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
-    untimed = "".join(ch for i, ch in enumerate(text[prev_start:end], prev_start)
-                      if not any(t.start <= i < t.end for t in times))
-    if prev_start > s_start and re.fullmatch(r"[\s\u3000]*(?:但|而|然而|不过|同时)?[\s\u3000至到—\-－和]*", untimed):
+    prev_start = _after_last_break(text, s_start, end)
+    if prev_start > s_start and re.fullmatch(r"[\s\u3000]*(?:但|而|然而|不过|同时)?[\s\u3000至到—\-－和]*",
+                                             _outside_times(text, prev_start, end, times)):
         # …一直呈现下降趋势，但近两年，从11%回升至13%: a clause of only a time stands between
         end = prev_start - 1
-        prev_start = max(max(text.rfind(c, s_start, end) for c in _CLAUSE_BREAKS) + 1, s_start)
+        prev_start = _after_last_break(text, s_start, end)
     clause = text[prev_start:end]
     change = next((w for w in sorted(_INCREASE + _DECREASE, key=len, reverse=True) if clause.endswith(w)), None)
     turn = _TURN.search(clause) or _TREND.search(clause)  # 青州菜价环比由涨转降，下降3%
     if turn:
         change = clause[turn.start():]
-    figures = [i for i, ch in enumerate(clause, prev_start) if ch.isdigit()
-               and not any(t.start <= i < t.end for t in times)]
-    if change is None or len(change) < 2 or figures:
+    if change is None or len(change) < 2 or re.search(r"\d", _outside_times(text, prev_start, end, times)):
         return None
     at = end - len(change)
     found = _phrase(text, prev_start, _At(at), entities, times, word_starts, _Phrase(), s_start, verbs)
