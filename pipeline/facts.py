@@ -375,6 +375,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
                 # 对全球100多个国家和地区的900多家境外企业: a count inside the last count's object has the same actor
                 phrase, named_here = _Phrase(actor_at[0], phrase.metric, phrase.measure), True
+            listed_before = result[-1] if result and result[-1].start >= s_start else None
+            if not named_here and counted is not None and listed_before is not None \
+                    and listed_before.kind == "COUNT" and listed_before.subject is not None \
+                    and listed_before.metric is not None and listed_before.metric[0] >= listed_before.end \
+                    and re.fullmatch(r"[、和及与]|以及", text[listed_before.metric[1]:q.start]):
+                # 已为40多个国家和地区、超过200个城市提供…: the next count of the actor's list has the same actor
+                phrase, named_here = _Phrase(listed_before.subject, phrase.metric, phrase.measure), True
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
