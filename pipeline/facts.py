@@ -1241,7 +1241,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if _owner_goes_on(text, owner, prev, entities, topic):
             # 青州…，其中，地区生产总值增长7.1%: the sentence's named owner goes on; 地区生产 is part of the measure
             return _Phrase(prev.subject, (owner[0], metric[1]))
-        if owner and prev.subject is not None and _is_measure_modifier(text[owner[0]:owner[1]]):
+        if owner and prev.subject is not None and (_is_measure_modifier(text[owner[0]:owner[1]]) or (
+                owner[1] - owner[0] <= 2 and prev.subject[1] <= clause_start and not _has_entity(entities, owner)
+                and not _outside_times(text, s_start, prev.subject[0], times).strip("，,、 \u3000以来至截到")
+                and text[metric[0]:metric[1]] not in text[prev.subject[0]:max(prev.subject[1], (prev.metric or (0, 0))[1])])):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner is None and prev.subject is None and np_start > s_start:

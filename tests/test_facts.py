@@ -517,6 +517,12 @@ CASES = [
     # the next count of an actor's 、-list has the same actor
     ("青岚集团已为全球30多个国家和地区、超过150个城市提供服务。", [("青岚集团", "ORG")],
      {"30多个": ("青岚集团", "国家和地区", None, "level"), "超过150个": ("青岚集团", "城市", None, "level")}),
+    # a short word before a measure word, after the sentence opened with its subject, narrows the measure
+    ("截至6月末，青岚板共有52家公司上市，累计筹资额612亿元，市价总值8250亿元。", (),
+     {"8250亿元": ("青岚板", "市价总值", "6月末", "level")}),
+    # …but a parallel owner of a measure word already read is a new owner
+    ("猪肉、鸡蛋价格涨幅在2.1%—9.5%之间，鲜果价格上涨3.3%。", (),
+     {"3.3%": ("鲜果", "价格", None, "increase")}),
 ]
 
 
