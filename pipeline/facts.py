@@ -1273,10 +1273,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         actor = prev.subject or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
         if actor is not None:
             return _Phrase(actor, subject)  # 全国铁路迎来…，预计发送旅客1252万人次
-    if subject and prev.subject is not None and clause_start > s_start \
+    if subject and prev.subject is not None and clause_start > s_start and _has_entity(entities, prev.subject) \
             and _ends_in_verb(text, subject, word_starts, verbs):
         # 蜜果科技于3月7日挂牌，…，公开发售部分获超额认购300多倍: a clause that ends in its verb is an event of
-        # the subject the sentence already has, not a new owner
+        # the name the sentence already has, not a new owner (but 国债发行…，金融债券发行…: parallel owners)
         return _Phrase(prev.subject, subject)
 
     if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \

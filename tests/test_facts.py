@@ -523,6 +523,9 @@ CASES = [
     # …but a parallel owner of a measure word already read is a new owner
     ("猪肉、鸡蛋价格涨幅在2.1%—9.5%之间，鲜果价格上涨3.3%。", (),
      {"3.3%": ("鲜果", "价格", None, "increase")}),
+    # parallel owners that end in the same activity word (国债发行…，金融债券发行…) stay owners
+    ("2019年，青州共发行各类债券4.5万亿元。其中，国债发行0.4万亿元，金融债券发行0.7万亿元。", [("青州", "LOC")],
+     {"0.7万亿元": ("金融债券发行", "发行各类债券", "2019年", "level")}),
 ]
 
 
