@@ -162,6 +162,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
+            listed_share = re.search(r"分别(?:约)?占[^，,。；;、]*$", segment) \
+                if q.kind in ("PERCENT", "FRACTION") and phrase.metric is not None else None
+            if listed_share and phrase.metric[0] >= seg_start + listed_share.start():
+                # 同城、异地快递业务量分别占全部快递业务量的20.3%、77.6%: the shares are of the measure before 分别,
+                # not of the base after 占 (gold notes, shares)
+                measured = _metric_suffix(text, seg_start, seg_start + listed_share.start(), word_starts)
+                if measured is not None:
+                    phrase = _Phrase(phrase.subject, measured, phrase.measure)
             if "分别" in segment and not _BASES_LISTED.search(segment):
                 values = _list_values(text, q, ordered, s_end)
                 new_items = _list_items(text, seg_start, q.start, phrase, entities, times, values)
@@ -1160,7 +1168,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # already named
             return _Phrase(subject, prev.measure or prev.metric)
         if lead.group() == "占" and prev.metric is not None:
-            return _Phrase(subject, (rest if metric else None) or prev.metric, prev.measure or prev.metric)
+            # 进出口24.3万亿元，占进出口总值的55.5%: the share measures what the sentence measured, not the base
+            # after 占; a share word written after the base (占全国的比重) is the metric itself (gold notes)
+            word = re.search("|".join(_SHARE_WORDS) + "$", text[rest[0]:rest[1]]) if rest else None
+            if word is not None:
+                return _Phrase(subject, (rest[0] + word.start(), rest[1]), prev.measure or prev.metric)
+            return _Phrase(subject, prev.measure or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
         if rest and not metric and q.kind == "COUNT" and "的" in text[rest[0] + 1:rest[1] - 1]:

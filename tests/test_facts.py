@@ -104,9 +104,10 @@ CASES = [
      {"2万人次": ("全省交警部门", "日均出动警力", "国庆假期", "level"),
       "3000余辆次": ("全省交警部门", "警车", "国庆假期", "level"),
       "12万起": ("全省交警部门", "查处各类交通违法行为", "国庆假期", "level")}),
-    # after a share, a growth rate and a comparison are about the measure, not the share's base
+    # a share (占…的X%) measures what the sentence measured, not the base after 占 (gold notes, shares); so do a
+    # growth rate and a comparison after it
     ("1—8月份，青州轻工出口额43亿美元，占全省出口总额的27.2%，同比增长6.3%，高于全省出口增速5.9个百分点。", (),
-     {"27.2%": ("青州轻工", "全省出口总额", "1—8月份", "level"),
+     {"27.2%": ("青州轻工", "出口额", "1—8月份", "level"),
       "6.3%": ("青州轻工", "出口额", "1—8月份", "increase"),
       "5.9个百分点": ("青州轻工", "出口额", "1—8月份", "increase")}),
     # a 、 list with 和 inside its names: as many items as values
@@ -526,6 +527,9 @@ CASES = [
     # parallel owners that end in the same activity word (国债发行…，金融债券发行…) stay owners
     ("2019年，青州共发行各类债券4.5万亿元。其中，国债发行0.4万亿元，金融债券发行0.7万亿元。", [("青州", "LOC")],
      {"0.7万亿元": ("金融债券发行", "发行各类债券", "2019年", "level")}),
+    # a share word written after the base (占全国的比重) is the metric itself
+    ("青州民营企业进出口1.2万亿元，占全省外贸的比重为41.5%。", [("青州", "LOC")],
+     {"41.5%": ("青州", "比重", None, "level")}),
 ]
 
 
