@@ -459,6 +459,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # (unlike 发送旅客…；铁路870万人次, where 人次 counts the activity of the owner)
             metric = None
             phrase = _Phrase(phrase.subject, None, phrase.measure)  # nor of the list items after it
+        if subject is None and clause_start > s_start:
+            # 贫困劳动力务工就业方面，已外出务工2603万人: the sentence's topic owns what its clauses report
+            subject = _aspect_topic(text, s_start, clause_start, word_starts, verbs)
         subject, metric = _closed(text, subject), _closed(text, metric)
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
@@ -475,6 +478,27 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             prev_phrase = phrase
             prev_end = counted[1] if apposed else q.end
     return result
+
+
+_ASPECT = re.compile(r"[\s\u3000“”\"]*([^，,。；;：:“”\"\d]{2,16}?)方面[，,]")
+
+
+def _aspect_topic(text: str, s_start: int, limit: int, word_starts: Sequence[int],
+                  verbs: FrozenSet[str]) -> Optional[Span]:
+    """The owner in a sentence's opening "X方面，" when activity words end it (贫困劳动力|务工就业方面); None for a
+    domain (民生方面) or an activity alone (减税降费方面)."""
+    found = _ASPECT.match(text, s_start, limit)
+    if found is None:
+        return None
+    start, end = found.span(1)
+    while end > start:
+        i = bisect_right(word_starts, end - 1) - 1
+        if i < 0 or word_starts[i] <= start or text[word_starts[i]:end] not in verbs:
+            break
+        end = word_starts[i]
+    if end == found.end(1) or end - start < 2 or _verb_led(text, (start, end), word_starts, verbs):
+        return None  # 民生方面: a domain, not an owner; the owner is the one whose activity the topic names
+    return (start, end)
 
 
 def _preposition_before(text: str, start: int, q_start: int, word_starts: Sequence[int],

@@ -530,6 +530,10 @@ CASES = [
     # a share word written after the base (占全国的比重) is the metric itself
     ("青州民营企业进出口1.2万亿元，占全省外贸的比重为41.5%。", [("青州", "LOC")],
      {"41.5%": ("青州", "比重", None, "level")}),
+    # an opening "X方面，" whose activity words follow an owner: the owner is the subject of the clauses after it
+    ("青州劳动力务工就业方面，已外出务工120万人。", (), {"120万人": ("青州劳动力", "外出务工", None, "level")}),
+    # …but a domain (民生方面) owns nothing
+    ("民生方面，去年居民人均可支配收入增长5.8%。", (), {"5.8%": (None, "居民人均可支配收入", "去年", "increase")}),
 ]
 
 
