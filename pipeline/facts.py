@@ -398,6 +398,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     topic = counted  # 2家电网企业落实…: the group the sentence is about
             elif counted is not None:
                 metric = counted  # 阿里云…设有91个可用区: the actor is the subject, the counted noun the metric
+            if counted is None and q.kind == "COUNT" and phrase.subject is not None and metric is not None \
+                    and metric[0] == phrase.subject[1] and _has_entity(entities, phrase.subject) \
+                    and not _verb_in(text, metric[0], metric[1], word_starts, verbs | _NOUN_LIKE_VERBS) \
+                    and _metric_suffix(text, metric[0], metric[1], word_starts) is None:
+                # 中国人工智能企业超5100家: a name that only modifies the counted noun is no actor; the whole noun
+                # phrase is what is counted (§6, counts)
+                phrase = _Phrase((phrase.subject[0], metric[1]), None, phrase.measure)
+                metric = None
         amount_verb = _amount_verb_before(text, clause_start, q.start, word_starts, verbs) \
             if q.kind in ("MONEY", "MEASURE") else None
         if amount_verb is not None:

@@ -534,6 +534,10 @@ CASES = [
     ("青州劳动力务工就业方面，已外出务工120万人。", (), {"120万人": ("青州劳动力", "外出务工", None, "level")}),
     # …but a domain (民生方面) owns nothing
     ("民生方面，去年居民人均可支配收入增长5.8%。", (), {"5.8%": (None, "居民人均可支配收入", "去年", "increase")}),
+    # a name that only modifies the counted noun is no actor: the whole noun phrase is counted (§6, counts)
+    ("截至目前，青州软件企业超1200家。", [("青州", "LOC")], {"超1200家": ("青州软件企业", None, "目前", "level")}),
+    # …but an activity noun after the name (服务企业) leaves the name as the owner
+    ("青岚生态服务企业超过7万家。", [("青岚", "ORG")], {"超过7万家": ("青岚", "生态服务企业", None, "level")}),
 ]
 
 
