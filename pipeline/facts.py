@@ -406,6 +406,16 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 # phrase is what is counted (§6, counts)
                 phrase = _Phrase((phrase.subject[0], metric[1]), None, phrase.measure)
                 metric = None
+        if q.kind == "CARDINAL" and not listed and not count_like:
+            prior = result[-1] if result and result[-1].start >= s_start else None
+            if prior is not None and prior.kind in ("COUNT", "CARDINAL") and prior.subject is not None and prior.metric is not None \
+                    and prior.end <= prior.metric[0] < prior.metric[1] <= q.start \
+                    and re.fullmatch(r"[^，,。；;：:]*(?:[、和及与]|以及)", text[prior.metric[1]:q.start]):
+                # 中国移动打造数万卡智算集群、数万亿Tokens高质量数据集和…: a bare number in the actor's list of
+                # objects counts the noun after it, for the same actor
+                counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
+                if counted is not None:
+                    phrase, metric = _Phrase(prior.subject, counted, phrase.measure), counted
         amount_verb = _amount_verb_before(text, clause_start, q.start, word_starts, verbs) \
             if q.kind in ("MONEY", "MEASURE") else None
         if amount_verb is not None:
@@ -867,7 +877,7 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
             end = b  # 40727个|扶贫|产品: a verb that modifies the noun after it
             continue
         if word in ("和", "与", "及") and a == end > start and k + 1 < len(pairs) \
-                and _noun_word(text, *pairs[k + 1], verbs) and text[pairs[k + 1][0]] not in "0123456789":
+                and _noun_word(text, *pairs[k + 1], verbs) and text[pairs[k + 1][0]] not in "0123456789数几两三四五六七八九十":
             joined = a
             end = pairs[k + 1][0]  # 137个国家|和|地区: two nouns joined
             continue

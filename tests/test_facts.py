@@ -538,6 +538,12 @@ CASES = [
     ("截至目前，青州软件企业超1200家。", [("青州", "LOC")], {"超1200家": ("青州软件企业", None, "目前", "level")}),
     # …but an activity noun after the name (服务企业) leaves the name as the owner
     ("青岚生态服务企业超过7万家。", [("青岚", "ORG")], {"超过7万家": ("青岚", "生态服务企业", None, "level")}),
+    # bare numbers in an actor's list of objects count the noun after them, for the same actor
+    ("青岚集团建成数千台服务器、数百亿Tokens语料库和数亿参数模型。", [("青岚集团", "ORG")],
+     {"数百亿": ("青岚集团", "Tokens语料库", None, "level"), "数亿": ("青岚集团", "参数模型", None, "level")}),
+    # a counted noun joined by 和 ends before a numeral (数据记录|和数十个平台)
+    ("青岚集团建成数千台服务器、数百亿条数据记录和数十个平台。", [("青岚集团", "ORG")],
+     {"数百亿条": ("青岚集团", "数据记录", None, "level"), "数十个": ("青岚集团", "平台", None, "level")}),
 ]
 
 
