@@ -430,6 +430,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 if phrase.subject is not None and phrase.subject[0] < amount_verb < phrase.subject[1] <= metric[1]:
                     # 民营企业各项政策合计减税: the actor is before the activity
                     phrase = _Phrase(_strip_adverbs(text, phrase.subject[0], amount_verb), None, phrase.measure)
+        if q.kind == "MONEY" and metric is None and q.end < s_end and text[q.end] not in _CLAUSE_BREAKS + "。、":
+            # 333万元贷款就进了账, 30万元的理财产品到期: with no measure named before it, the money is of the thing
+            # named right after it
+            thing = _thing_after(text, q.end + 1 if text[q.end] == "的" else q.end, s_end, word_starts, verbs)
+            if thing is not None and not text.startswith(("大关", "关口", "台阶", "门槛"), thing[0]):
+                metric = thing  # not 突破1000亿欧元大关: a threshold word names nothing
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
@@ -517,6 +523,23 @@ def _aspect_topic(text: str, s_start: int, limit: int, word_starts: Sequence[int
     if end == found.end(1) or end - start < 2 or _verb_led(text, (start, end), word_starts, verbs):
         return None  # 民生方面: a domain, not an owner; the owner is the one whose activity the topic names
     return (start, end)
+
+
+def _thing_after(text: str, start: int, limit: int, word_starts: Sequence[int],
+                 verbs: FrozenSet[str]) -> Optional[Span]:
+    """The noun phrase right after ``start`` (理财产品, 专项再贷款): words of two or more characters that are nouns or
+    noun-like verbs (贷款, 投资), up to 10 characters; None when the first word is no such noun."""
+    i = bisect_left(word_starts, start)
+    if i >= len(word_starts) or word_starts[i] != start:
+        return None
+    end = start
+    for a, b in zip(word_starts[i:], word_starts[i + 1:]):
+        word = text[a:b]
+        if b > limit or b - start > 10 or len(word) < 2 or _COUNTED_STOP.search(word) \
+                or (word in verbs and word not in _NOUN_LIKE_VERBS) or word in _function_words():
+            break
+        end = b
+    return (start, end) if end > start else None
 
 
 def _preposition_before(text: str, start: int, q_start: int, word_starts: Sequence[int],

@@ -544,6 +544,9 @@ CASES = [
     # a counted noun joined by 和 ends before a numeral (数据记录|和数十个平台)
     ("青岚集团建成数千台服务器、数百亿条数据记录和数十个平台。", [("青岚集团", "ORG")],
      {"数百亿条": ("青岚集团", "数据记录", None, "level"), "数十个": ("青岚集团", "平台", None, "level")}),
+    # money with no measure before it is of the noun right after it; a threshold word (大关) names nothing
+    ("不到一小时，45万元贷款就到了账。", (), {"45万元": (None, "贷款", None, "level")}),
+    ("青州电商交易额突破800亿元大关。", [("青州", "LOC")], {"800亿元": ("青州电商", "交易额", None, "level")}),
 ]
 
 
