@@ -110,6 +110,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         # (华信精 cut from 华信精工 by the entity model is not a subject).
         edges = set(word_starts)
         entities = [e for e in entities if e.start in edges and e.end in edges and not _cuts_metric(text, e)]
+    entity_spans = [(e.start, e.end) for e in entities]
     ordered = sorted(quantities, key=lambda q: q.start)
     result: List[Quantity] = []
     prev_sentence = -1
@@ -450,7 +451,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = named
         if not apposed:
             subject = phrase.subject
-        subject = _clean_subject(text, subject, word_starts, verbs)
+        subject = _clean_subject(text, subject, word_starts, verbs, entity_spans)
         generic = _GENERIC_ORG.match(text, subject[0], subject[1]) if subject is not None else None
         if generic and not any(o.end == subject[0] for o in ordered):  # not a counted noun (14家企业)
             named = [e for e in entities if e.label == "ORG" and s_start <= e.start and e.end <= subject[0]
@@ -1515,7 +1516,7 @@ _BARE_VERB_SUBJECTS = frozenset(("获得", "新建", "拿", "拿到", "准备", 
 
 
 def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
-                   verbs: FrozenSet[str]) -> Optional[Span]:
+                   verbs: FrozenSet[str], entity_spans: Sequence[Span] = ()) -> Optional[Span]:
     """A subject is a name or noun phrase: a leading one-character preposition (经广西口岸, 除…) is cut, and
     what is left is no subject when it is a pronoun (我们, 这) or a bare verb of acquiring or building (获得, 新建)."""
     if span is None:
@@ -1541,6 +1542,15 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
     frequency = re.search(r"每个?[年月日天周季]度?$", text[start:end])
     if frequency and frequency.start() > 0:
         end = start + frequency.start()  # 青州店每月: a frequency is no part of the subject
+    while True:
+        i = bisect_right(word_starts, end - 1) - 1
+        last = word_starts[i] if i >= 0 else start
+        if last - start < 2 or text[last:end] not in verbs or text[last:end] in _NOUN_LIKE_VERBS \
+                or text[last:end] in ("表现", "快递") \
+                or any(e_start < end and last < e_end for e_start, e_end in entity_spans):
+            break
+        end = _without_modals(text, start, last, word_starts)  # 央企完成, 中央企业上交, 我国企业共实施: the
+        # clause's verb (and the adverbs before it) are no part of its subject
     name = text[start:end]
     if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS or re.fullmatch(r"每个?[年月日天周季]度?", name):
         return None  # 我们, 获得, 每月: no subject
@@ -1561,7 +1571,7 @@ def _without_modals(text: str, start: int, end: int, word_starts: Sequence[int])
 
 #: words a subject does not end with (whole jieba words only: not the 会 of 协会, the 能 of 功能)
 _TRAILING_MODALS = frozenset(("会", "能", "可", "要", "已", "只", "仅", "将", "就", "还", "都", "也", "又", "可以",
-                              "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然", "总体", "整体"))
+                              "能够", "已经", "大概", "大约", "基本", "预计", "将会", "仍", "仍然", "总体", "整体", "共", "明显"))
 #: prepositions that end an actor's noun phrase inside a clause
 _INNER_PREPOSITIONS = frozenset(("向", "给", "把", "按", "从", "通过", "经过", "借助", "依托", "按照", "根据", "为"))
 
@@ -1646,8 +1656,8 @@ def load_verbs(min_freq: int = 20) -> FrozenSet[str]:
     return (dictionary_words(min_freq=min_freq, tag="v") | _MISTAGGED_VERBS) - _MISTAGGED_NOUNS
 
 
-#: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v)
-_MISTAGGED_NOUNS = frozenset(("超市",))
+#: nouns jieba 0.42.1's dictionary tags ``v`` (超市 534 v, 支行, 分行, 保费)
+_MISTAGGED_NOUNS = frozenset(("超市", "支行", "分行", "保费"))
 #: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
                               "整治", "上线", "部署", "启动", "培育", "募资",

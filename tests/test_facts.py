@@ -526,7 +526,7 @@ CASES = [
      {"3.3%": ("鲜果", "价格", None, "increase")}),
     # parallel owners that end in the same activity word (国债发行…，金融债券发行…) stay owners
     ("2019年，青州共发行各类债券4.5万亿元。其中，国债发行0.4万亿元，金融债券发行0.7万亿元。", [("青州", "LOC")],
-     {"0.7万亿元": ("金融债券发行", "发行各类债券", "2019年", "level")}),
+     {"0.7万亿元": ("金融债券", "发行各类债券", "2019年", "level")}),
     # a share word written after the base (占全国的比重) is the metric itself
     ("青州民营企业进出口1.2万亿元，占全省外贸的比重为41.5%。", [("青州", "LOC")],
      {"41.5%": ("青州", "比重", None, "level")}),
@@ -547,6 +547,9 @@ CASES = [
     # money with no measure before it is of the noun right after it; a threshold word (大关) names nothing
     ("不到一小时，45万元贷款就到了账。", (), {"45万元": (None, "贷款", None, "level")}),
     ("青州电商交易额突破800亿元大关。", [("青州", "LOC")], {"800亿元": ("青州电商", "交易额", None, "level")}),
+    # the clause's verb and the adverbs before it are no part of the subject (央企完成 → 央企)
+    ("前三季度，省属企业共完成投资1.2万亿元，同比增长6.1%。", (),
+     {"1.2万亿元": ("省属企业", "投资", "前三季度", "level"), "6.1%": ("省属企业", "投资", "前三季度", "increase")}),
 ]
 
 
