@@ -1326,6 +1326,13 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
                 and text[metric[0]:metric[1]] not in text[prev.subject[0]:max(prev.subject[1], (prev.metric or (0, 0))[1])])):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
+        if owner and re.search(r"(?<!利)率$|比例$|进度$", text[metric[0]:metric[1]]) \
+                and not _has_entity(entities, owner) and not text.startswith(_NATIONAL_OWNERS, owner[0]) \
+                and not re.search(r"[的、和与及]", text[owner[0]:owner[1]]) \
+                and not _owns_rate(text[owner[0]:owner[1]]):
+            # 关键工序数控化率, 国产自给率, 自驾出行比例: words before a rate that name no one say what it is the rate
+            # of; the owner is the sentence's, if it has one (but 央企平均资产负债率, 扶贫车间复工率: owners)
+            return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text), (owner[0], metric[1]))
         if owner is None and prev.subject is None and np_start > s_start:
             # 助手“小青”上线一年来，用户规模突破300万: the name the sentence opened with owns it; so does the noun
             # phrase the sentence opened with as its actor (青州电能替代增长较快，替代量达…)
@@ -1940,6 +1947,18 @@ _OWNER_ENDINGS = ("业", "企业", "公司", "集团", "银行", "机构", "部�
 
 def _owner_like(name: str) -> bool:
     return name.endswith(_OWNER_ENDINGS)
+
+
+def _owns_rate(words: str) -> bool:
+    """Words before a rate that name its owner (央企平均, 中央企业全员, 扶贫车间): owner-like once the measure's
+    modifiers at their end are set aside."""
+    for _ in range(3):
+        modifier = next((m for m in _MEASURE_MODIFIERS + ("全员", "综合") if words.endswith(m) and len(words) > len(m)), None)
+        if modifier is None:
+            break
+        words = words[:-len(modifier)]
+    return _owner_like(words) or words.endswith(("央企", "车间", "平台", "商家", "基地", "园区", "工厂", "网点")) \
+        or words.startswith(("企业", "居民", "农村", "城镇"))  # 企业数字化研发设计工具普及率: the firms' rate
 
 
 def _owner_goes_on(text: str, owner: Optional[Span], prev: "_Phrase", entities: Sequence[Entity],
