@@ -490,9 +490,23 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         subject, metric = _closed(text, subject), _closed(text, metric)
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
-        result.append(q.with_roles(subject=subject, metric=metric, time=time,
-                                   change=_change(change_clause or text[clause_start:q.start],
-                                                  text[q.start:q.end])))
+        change = _change(change_clause or text[clause_start:q.start], text[q.start:q.end])
+        saving = _SAVING.search(text, seg_start, q.start) if q.kind in ("PERCENT", "MEASURE") else None
+        if saving is not None:
+            # 节水30%、节肥40%, 可节能30%以上: a saving is a decrease of the thing saved (gold notes, pd-part-d); the
+            # saver is the sentence's subject
+            metric, change = saving.span(1), "decrease"
+            if subject is None or subject[1] > saving.start():
+                before = result[-1] if result and result[-1].start >= s_start else None
+                if before is not None and before.metric and "节" in text[before.metric[0] - 3:before.metric[0]]:
+                    subject = before.subject  # 节水30%、节肥40%: the same saver
+                elif prev_phrase.subject and prev_phrase.subject[1] <= seg_start \
+                        and not _SAVING.search(text, prev_phrase.subject[0], prev_phrase.subject[1]):
+                    subject = _closed(text, prev_phrase.subject)
+                else:
+                    subject = _entity_before(entities, s_start, saving.start(), text) \
+                        or _opening_actor(text, s_start, clause_start, word_starts, verbs, times)
+        result.append(q.with_roles(subject=subject, metric=metric, time=time, change=change))
         if metric is not None:
             sentence_metric[index] = metric
             sentence_units.setdefault(index, []).append((q.unit, q.kind, metric))
@@ -541,6 +555,10 @@ def _thing_after(text: str, start: int, limit: int, word_starts: Sequence[int],
             break
         end = b
     return (start, end) if end > start else None
+
+
+#: a saving right before its figure (节水30%, 可节能30%以上, 节约用电…): the thing saved is group 1
+_SAVING = re.compile(r"(?<![调环季细])节(?:约|省)?([水能肥电煤气油地材粮])(?:[了约达近超]{0,2})$")
 
 
 def _preposition_before(text: str, start: int, q_start: int, word_starts: Sequence[int],

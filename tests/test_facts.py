@@ -555,6 +555,9 @@ CASES = [
     ("青州煤矿引入智能监管，风险识别率达到97%。", [("青州", "LOC")],
      {"97%": ("青州", "风险识别率", None, "level")}),
     ("9月末，省属企业平均资产负债率为61.2%。", (), {"61.2%": ("省属企业", "平均资产负债率", "9月末", "level")}),
+    # a saving (节水25%) is a decrease of the thing saved, by the sentence's saver (gold notes, pd-part-d)
+    ("青州稻田引入智能灌溉系统，节水25%、节肥35%。", [("青州", "LOC")],
+     {"25%": ("青州", "水", None, "decrease"), "35%": ("青州", "肥", None, "decrease")}),
 ]
 
 
