@@ -1061,6 +1061,8 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # …，上年同期为盈利1.35亿元；扣除…的净利润为…: the comparison period of another clause
         if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
             continue  # 10月20日晚间公告，…减持不超过3%: the date of an event in another clause (gold notes)
+        if best is not None and _RECORD_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
+            continue  # 9月CPI上涨3.0%，涨幅创下近6年来新高；PPI下降1.2%: a record's window, not a period
         if best_time is not None and t.date_from is not None and (t.date_from, t.date_to) == (
                 best_time.date_from, best_time.date_to) and not text[best_time.end:t.start].strip("，, "):
             continue  # 2月10日，春节长假最后一天: the same day named again; the date written first is the role
@@ -1068,6 +1070,7 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
     return best
 
 
+_RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
 _EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")
 
 

@@ -558,6 +558,9 @@ CASES = [
     # a saving (节水25%) is a decrease of the thing saved, by the sentence's saver (gold notes, pd-part-d)
     ("青州稻田引入智能灌溉系统，节水25%、节肥35%。", [("青州", "LOC")],
      {"25%": ("青州", "水", None, "decrease"), "35%": ("青州", "肥", None, "decrease")}),
+    # a record's window (创下近5年来新高) in another clause is not the period of a later figure
+    ("8月青州CPI上涨2.8%，涨幅创下近5年来新高；PPI同比下降1.1%。", [("青州", "LOC")],
+     {"1.1%": ("青州", "PPI", "8月", "decrease")}),
 ]
 
 
