@@ -384,7 +384,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
                 # 对全球100多个国家和地区的900多家境外企业: a count inside the last count's object has the same actor
                 phrase, named_here = _Phrase(actor_at[0], phrase.metric, phrase.measure), True
-            listed_before = result[-1] if result and result[-1].start >= s_start else None
+            listed_before = _last_read(result, s_start)
             if not named_here and counted is not None and listed_before is not None \
                     and listed_before.kind == "COUNT" and listed_before.subject is not None \
                     and listed_before.metric is not None and listed_before.metric[0] >= listed_before.end \
@@ -408,9 +408,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase((phrase.subject[0], metric[1]), None, phrase.measure)
                 metric = None
         if q.kind == "CARDINAL" and not listed and not count_like:
-            prior = result[-1] if result and result[-1].start >= s_start else None
-            if prior is not None and prior.kind in ("COUNT", "CARDINAL") and prior.subject is not None and prior.metric is not None \
-                    and prior.end <= prior.metric[0] < prior.metric[1] <= q.start \
+            prior = _last_read(result, s_start)
+            if prior is not None and prior.kind in ("COUNT", "CARDINAL") and prior.subject is not None \
+                    and prior.metric is not None and prior.end <= prior.metric[0] < prior.metric[1] <= q.start \
                     and re.fullmatch(r"[^，,。；;：:]*(?:[、和及与]|以及)", text[prior.metric[1]:q.start]):
                 # 中国移动打造数万卡智算集群、数万亿Tokens高质量数据集和…: a bare number in the actor's list of
                 # objects counts the noun after it, for the same actor
@@ -432,8 +432,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     # 民营企业各项政策合计减税: the actor is before the activity
                     phrase = _Phrase(_strip_adverbs(text, phrase.subject[0], amount_verb), None, phrase.measure)
         if q.kind == "MONEY" and metric is None and q.end < s_end and text[q.end] not in _CLAUSE_BREAKS + "。、":
-            # 333万元贷款就进了账, 30万元的理财产品到期: with no measure named before it, the money is of the thing
-            # named right after it
+            # 333万元贷款就进了账, 676亿元专项债作为项目资本金: with no measure named before it, the money is of the
+            # thing named right after it
             thing = _thing_after(text, q.end + 1 if text[q.end] == "的" else q.end, s_end, word_starts, verbs)
             if thing is not None and not text.startswith(("大关", "关口", "台阶", "门槛"), thing[0]):
                 metric = thing  # not 突破1000亿欧元大关: a threshold word names nothing
@@ -497,7 +497,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # saver is the sentence's subject
             metric, change = saving.span(1), "decrease"
             if subject is None or subject[1] > saving.start():
-                before = result[-1] if result and result[-1].start >= s_start else None
+                before = _last_read(result, s_start)
                 if before is not None and before.metric and "节" in text[before.metric[0] - 3:before.metric[0]]:
                     subject = before.subject  # 节水30%、节肥40%: the same saver
                 elif prev_phrase.subject and prev_phrase.subject[1] <= seg_start \
@@ -542,7 +542,7 @@ def _aspect_topic(text: str, s_start: int, limit: int, word_starts: Sequence[int
 
 def _thing_after(text: str, start: int, limit: int, word_starts: Sequence[int],
                  verbs: FrozenSet[str]) -> Optional[Span]:
-    """The noun phrase right after ``start`` (理财产品, 专项再贷款): words of two or more characters that are nouns or
+    """The noun phrase right after ``start`` (贷款, 专项债): words of two or more characters that are nouns or
     noun-like verbs (贷款, 投资), up to 10 characters; None when the first word is no such noun."""
     i = bisect_left(word_starts, start)
     if i >= len(word_starts) or word_starts[i] != start:
@@ -557,8 +557,13 @@ def _thing_after(text: str, start: int, limit: int, word_starts: Sequence[int],
     return (start, end) if end > start else None
 
 
-#: a saving right before its figure (节水30%, 可节能30%以上, 节约用电…): the thing saved is group 1
+#: a saving right before its figure (节水30%, 可节能30%以上, 节约水40%): the thing saved is group 1
 _SAVING = re.compile(r"(?<![调环季细])节(?:约|省)?([水能肥电煤气油地材粮])(?:[了约达近超]{0,2})$")
+
+
+def _last_read(result: Sequence[Quantity], s_start: int) -> Optional[Quantity]:
+    """The figure read last, when it is in the sentence that starts at ``s_start``."""
+    return result[-1] if result and result[-1].start >= s_start else None
 
 
 def _preposition_before(text: str, start: int, q_start: int, word_starts: Sequence[int],
@@ -1344,7 +1349,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if owner and prev.subject is not None and (_is_measure_modifier(text[owner[0]:owner[1]]) or (
                 owner[1] - owner[0] <= 2 and prev.subject[1] <= clause_start and not _has_entity(entities, owner)
                 and not _outside_times(text, s_start, prev.subject[0], times).strip("，,、 \u3000以来至截到")
-                and text[metric[0]:metric[1]] not in text[prev.subject[0]:max(prev.subject[1], (prev.metric or (0, 0))[1])])):
+                and text[metric[0]:metric[1]] not in text[prev.subject[0]:max(prev.subject[1],
+                                                                               (prev.metric or (0, 0))[1])])):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and re.search(r"(?<!利)率$|比例$|进度$", text[metric[0]:metric[1]]) \
@@ -1974,7 +1980,8 @@ def _owns_rate(words: str) -> bool:
     """Words before a rate that name its owner (央企平均, 中央企业全员, 扶贫车间): owner-like once the measure's
     modifiers at their end are set aside."""
     for _ in range(3):
-        modifier = next((m for m in _MEASURE_MODIFIERS + ("全员", "综合") if words.endswith(m) and len(words) > len(m)), None)
+        modifier = next((m for m in _MEASURE_MODIFIERS + ("全员", "综合")
+                         if words.endswith(m) and len(words) > len(m)), None)
         if modifier is None:
             break
         words = words[:-len(modifier)]
