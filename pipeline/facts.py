@@ -166,7 +166,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             listed_share = re.search(r"分别(?:约)?占[^，,。；;、]*$", segment) \
                 if q.kind in ("PERCENT", "FRACTION") and phrase.metric is not None else None
             if listed_share and phrase.metric[0] >= seg_start + listed_share.start():
-                # 同城、异地快递业务量分别占全部快递业务量的20.3%、77.6%: the shares are of the measure before 分别,
+                # 甲类、乙类业务量分别占全部业务量的21.5%、76.4%: the shares are of the measure before 分别,
                 # not of the base after 占 (gold notes, shares)
                 measured = _metric_suffix(text, seg_start, seg_start + listed_share.start(), word_starts)
                 if measured is not None:
@@ -389,7 +389,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and listed_before.kind == "COUNT" and listed_before.subject is not None \
                     and listed_before.metric is not None and listed_before.metric[0] >= listed_before.end \
                     and re.fullmatch(r"[、和及与]|以及", text[listed_before.metric[1]:q.start]):
-                # 已为40多个国家和地区、超过200个城市提供…: the next count of the actor's list has the same actor
+                # 已为30多个国家和地区、超过150个城市提供…: the next count of the actor's list has the same actor
                 phrase, named_here = _Phrase(listed_before.subject, phrase.metric, phrase.measure), True
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
@@ -485,7 +485,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             metric = None
             phrase = _Phrase(phrase.subject, None, phrase.measure)  # nor of the list items after it
         if subject is None and clause_start > s_start:
-            # 贫困劳动力务工就业方面，已外出务工2603万人: the sentence's topic owns what its clauses report
+            # 青州劳动力务工就业方面，已外出务工120万人: the sentence's topic owns what its clauses report
             subject = _aspect_topic(text, s_start, clause_start, word_starts, verbs)
         subject, metric = _closed(text, subject), _closed(text, metric)
         if subject is not None and subject == metric:
