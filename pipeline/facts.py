@@ -471,10 +471,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             subject = None
         if q.kind == "COUNT" and subject is None and metric is not None and metric[0] >= clause_start \
                 and not _is_count_word(text, metric) \
-                and (not _verb_led(text, metric, word_starts, verbs) or "的" in text[metric[0] + 1:metric[1] - 1]) \
+                and (not _verb_led(text, metric, word_starts, verbs) or "的" in text[metric[0] + 1:metric[1] - 1]
+                     or re.fullmatch(r"[\s“”\u3000]*其中[，,]?", text[s_start:metric[0]])) \
                 and _metric_suffix(text, metric[0], metric[1], word_starts) is None \
                 and not _ends_in_verb(text, metric, word_starts, verbs):
-            # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6)
+            # 新设立民营企业超过500万户, 累计接待国内游客1.15亿人次: with no actor, what is counted is the subject (§6);
+            # so is a part after 其中 (其中，外出农民工1.7亿人: a sub-group, gold notes)
             subject, metric = metric, None
             phrase = _Phrase(subject, None, phrase.measure)  # and goes on to the next clause (增速接近10%)
         if q.kind == "COUNT" and subject is not None and metric is not None and metric[1] <= clause_start \

@@ -561,6 +561,9 @@ CASES = [
     # a record's window (创下近5年来新高) in another clause is not the period of a later figure
     ("8月青州CPI上涨2.8%，涨幅创下近5年来新高；PPI同比下降1.1%。", [("青州", "LOC")],
      {"1.1%": ("青州", "PPI", "8月", "decrease")}),
+    # a count's part after 其中 is a sub-group: what is counted is the subject, even when a verb opens it (gold notes)
+    ("全年青州农民工总量290万人。其中，外出农民工174万人。", [("青州", "LOC")],
+     {"174万人": ("外出农民工", None, "全年", "level")}),
 ]
 
 
