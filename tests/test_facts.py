@@ -564,6 +564,11 @@ CASES = [
     # a count's part after 其中 is a sub-group: what is counted is the subject, even when a verb opens it (gold notes)
     ("全年青州农民工总量290万人。其中，外出农民工174万人。", [("青州", "LOC")],
      {"174万人": ("外出农民工", None, "全年", "level")}),
+    # 增产 / 减产 are changes of output
+    ("2019年青州粮食产量66万吨，增产0.9%。", [("青州", "LOC")],
+     {"0.9%": ("青州", "粮食产量", "2019年", "increase")}),
+    ("2019年青州油料产量3万吨，减产1.2%。", [("青州", "LOC")],
+     {"1.2%": ("青州", "油料产量", "2019年", "decrease")}),
 ]
 
 
