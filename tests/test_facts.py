@@ -569,6 +569,10 @@ CASES = [
      {"0.9%": ("青州", "粮食产量", "2019年", "increase")}),
     ("2019年青州油料产量3万吨，减产1.2%。", [("青州", "LOC")],
      {"1.2%": ("青州", "油料产量", "2019年", "decrease")}),
+    # 从最初 X，到如今 Y: the starting value is no comparison base of the phrase, and the later value has the same
+    # owner and measure (已经 is one adverb, not 已 + 经)
+    ("从2015年成立至今，青岚软件销售额从最初近3000万元，到如今已经突破15亿元。", (),
+     {"近3000万元": ("青岚软件", "销售额", "至今", "level"), "15亿元": ("青岚软件", "销售额", "如今", "level")}),
 ]
 
 
