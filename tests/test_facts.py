@@ -573,6 +573,9 @@ CASES = [
     # owner and measure (已经 is one adverb, not 已 + 经)
     ("从2015年成立至今，青岚软件销售额从最初近3000万元，到如今已经突破15亿元。", (),
      {"近3000万元": ("青岚软件", "销售额", "至今", "level"), "15亿元": ("青岚软件", "销售额", "如今", "level")}),
+    # a clause that only names a measure, then 从 T 的 X 下降至 Y: both values are of it; T is the starting value's
+    ("调查显示，青州在职未就业人群比例，从3月份的17.5%下降至4.2%。", [("青州", "LOC")],
+     {"17.5%": ("青州", "在职未就业人群比例", "3月份", "level"), "4.2%": ("青州", "在职未就业人群比例", None, "level")}),
 ]
 
 
