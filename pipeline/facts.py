@@ -1060,7 +1060,7 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue
         if text.startswith("的", t.end) and t.end + 1 < q.start and re.search(r"(?:从|由)$", text[s_start:t.start]) \
                 and re.match(r"[近约超逾]?[\d一二三四五六七八九十]", text[t.end + 1:t.end + 3]):
-            continue  # 从3月份的18.3%下降至3.5%: the starting value's period is not the later value's
+            continue  # 从2月份的17%回落到4%: the starting value's period is not the later value's
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
                 and not re.match(r"^多?(来|以来|之内|以内|内|里|就|便|累计|共计|合计|间)", text[t.end:t.end + 3]) \
                 and not text.startswith("前", t.start):
@@ -1462,7 +1462,7 @@ def _changed_phrase(text: str, s_start: int, clause_start: int, entities: Sequen
         return None
     if change is None and text.startswith(("从", "由"), clause_start) \
             and _metric_suffix(text, prev_start, end, word_starts) is not None:
-        change = ""  # 城镇在职未就业人群比例，从3月份的18.3%下降至3.5%: the clause before names the measure only
+        change = ""  # 青州待岗人员比例，从二月的17%降至4%: the clause before names the measure only
     if change is None or len(change) == 1:
         return None
     at = end - len(change)
