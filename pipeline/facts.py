@@ -374,6 +374,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             if not named_here and counted is not None and clause_start > s_start and not listed \
                     and (phrase.subject is None or phrase.subject[0] >= clause_start):
                 verb_at = _verb_before(text, clause_start, q.start, word_starts, verbs)
+                if verb_at is None:
+                    verb_at = _verb_before_relative(text, clause_start, q.start, word_starts, verbs)
                 actor = _opening_actor(text, s_start, clause_start, word_starts, verbs, times) \
                     if verb_at is not None and _only_adverbials(text, clause_start, verb_at, times) else None
                 if actor is not None:
@@ -1491,6 +1493,23 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
         return None
     word = text[word_starts[i]:end]
     return word_starts[i] if len(word) >= 2 and word in verbs and word not in _NOUN_LIKE_VERBS else None
+
+
+def _verb_before_relative(text: str, start: int, q_start: int, word_starts: Sequence[int],
+                          verbs: FrozenSet[str]) -> Optional[int]:
+    """Where the clause's first verb starts when a relative clause (…的) stands between it and the count
+    (梳理出|存在风险的|800多家景区), or None."""
+    i = bisect_left(word_starts, start)
+    for a, b in zip(word_starts[i:], word_starts[i + 1:]):
+        if b > q_start:
+            return None
+        word = text[a:b]
+        if word in verbs and word not in _NOUN_LIKE_VERBS:
+            rest = text[b:q_start]
+            return a if re.fullmatch(r"[出了]?[^，,。；;：:、\d]{1,14}的", rest) else None
+        if word not in _ADVERBS and word not in _MANNER_ADVERBS and not re.fullmatch(r"[仅只就已都还也又再共]", word):
+            return None
+    return None
 
 
 def _fresh_activity(text: str, verb_at: int, carried: Span, word_starts: Sequence[int]) -> bool:

@@ -576,6 +576,9 @@ CASES = [
     # a clause that only names a measure, then 从 T 的 X 下降至 Y: both values are of it; T is the starting value's
     ("调查显示，青州待岗职工比例，从2月份的17.5%回落到4.2%。", [("青州", "LOC")],
      {"17.5%": ("青州", "待岗职工比例", "2月份", "level"), "4.2%": ("青州", "待岗职工比例", None, "level")}),
+    # a later clause's verb with a relative clause before its count (排查出…的60多家) goes on with the sentence's actor
+    ("市场监管部门通过抽查，梳理出存在隐患的60多家商户，并发出整改通知。", (),
+     {"60多家": ("市场监管部门", "商户", None, "level")}),
 ]
 
 
