@@ -343,7 +343,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 _verb_before(text, phrase.subject[0], q.start, word_starts, verbs) \
                 if _counted_noun(text, q.end, s_end, word_starts, verbs) is not None else None
             if verb_at is None and _counted_noun(text, q.end, s_end, word_starts, verbs) is not None:
-                verb_at = _preposition_before(text, phrase.subject[0], q.start, word_starts, verbs)
+                verb_at = _preposition_before(text, phrase.subject[0], q.start, word_starts, verbs) \
+                    or _verb_before_relative(text, phrase.subject[0], q.start, word_starts, verbs, anywhere=True)
             actor = _without_times(text, _strip_adverbs(text, phrase.subject[0], verb_at), times) \
                 if verb_at is not None and verb_at > phrase.subject[0] else None
             if actor is not None and not _verb_led(text, actor, word_starts, verbs) \
@@ -1496,9 +1497,10 @@ def _verb_before(text: str, start: int, q_start: int, word_starts: Sequence[int]
 
 
 def _verb_before_relative(text: str, start: int, q_start: int, word_starts: Sequence[int],
-                          verbs: FrozenSet[str]) -> Optional[int]:
-    """Where the clause's first verb starts when a relative clause (…的) stands between it and the count
-    (梳理出|存在风险的|800多家景区), or None."""
+                          verbs: FrozenSet[str], anywhere: bool = False) -> Optional[int]:
+    """Where the verb starts whose object is the count when a relative clause (…的) or a list of the counted items
+    (…等) stands between them (梳理出|存在风险的|800多家景区, 攻克了|热装精度、…等|5项): the clause's first verb
+    after adverbs, or with ``anywhere`` the first verb of the stretch that has such an object; None otherwise."""
     i = bisect_left(word_starts, start)
     for a, b in zip(word_starts[i:], word_starts[i + 1:]):
         if b > q_start:
@@ -1506,8 +1508,12 @@ def _verb_before_relative(text: str, start: int, q_start: int, word_starts: Sequ
         word = text[a:b]
         if word in verbs and word not in _NOUN_LIKE_VERBS:
             rest = text[b:q_start]
-            return a if re.fullmatch(r"[出了]?[^，,。；;：:、\d]{1,14}的", rest) else None
-        if word not in _ADVERBS and word not in _MANNER_ADVERBS and not re.fullmatch(r"[仅只就已都还也又再共]", word):
+            if re.fullmatch(r"[出了]?[^，,。；;：:、\d]{1,14}的|[出了]?[^，,。；;：:\d]{2,30}等", rest):
+                return a
+            if not anywhere:
+                return None
+        elif not anywhere and word not in _ADVERBS and word not in _MANNER_ADVERBS \
+                and not re.fullmatch(r"[仅只就已都还也又再共]", word):
             return None
     return None
 

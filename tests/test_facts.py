@@ -579,6 +579,8 @@ CASES = [
     # a later clause's verb with a relative clause before its count (排查出…的60多家) goes on with the sentence's actor
     ("市场监管部门通过抽查，梳理出存在隐患的60多家商户，并发出整改通知。", (),
      {"60多家": ("市场监管部门", "商户", None, "level")}),
+    # …and so does a list of the counted items before the count (攻克了甲、乙等6项难题): the actor is before the verb
+    ("研发团队成功攻克了材料配比、焊接变形等6项工艺难题。", (), {"6项": ("研发团队", "工艺难题", None, "level")}),
 ]
 
 
