@@ -387,6 +387,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and re.fullmatch(r"[^，,。；;：:]{1,10}的", text[prev_end:q.start]):
                 # 对全球100多个国家和地区的900多家境外企业: a count inside the last count's object has the same actor
                 phrase, named_here = _Phrase(actor_at[0], phrase.metric, phrase.measure), True
+            national = next((w for w in _NATIONAL_OWNERS if text.endswith(w, clause_start, q.start)), None)
+            if not named_here and counted is not None and national is not None \
+                    and text[clause_start:q.start - len(national)].strip(_TRIM):  # not 全市135个超市门店开展…
+                # 让全市81个乡镇、1391个村庄…: 全市 right before the count is its owner (gold notes: 我国 / 全国 / 全市)
+                phrase, named_here = _Phrase((q.start - len(national), q.start), phrase.metric, phrase.measure), True
             listed_before = _last_read(result, s_start)
             if not named_here and counted is not None and listed_before is not None \
                     and listed_before.kind == "COUNT" and listed_before.subject is not None \

@@ -581,6 +581,11 @@ CASES = [
      {"60多家": ("市场监管部门", "商户", None, "level")}),
     # …and so does a list of the counted items before the count (攻克了甲、乙等6项难题): the actor is before the verb
     ("研发团队成功攻克了材料配比、焊接变形等6项工艺难题。", (), {"6项": ("研发团队", "工艺难题", None, "level")}),
+    # 全市 right before a count in the clause's object owns it (gold notes: 我国 / 全国 / 全市); a count that opens the
+    # sentence is its own group (全市135个超市门店开展…)
+    ("智慧农业的推广，让全市65个乡镇、900个村庄受益。", (),
+     {"65个": ("全市", "乡镇", None, "level"), "900个": ("全市", "村庄", None, "level")}),
+    ("全市120个超市门店开展平价蔬菜销售。", (), {"120个": ("超市门店", None, None, "level")}),
 ]
 
 
