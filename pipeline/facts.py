@@ -1122,7 +1122,10 @@ def _change(clause: str, quantity_text: str = "") -> str:
     if quantity_text.startswith("翻"):
         return "increase"  # 翻一番, 翻两番
     share = max(clause.rfind("占"), clause.rfind("比重"))
-    best, best_pos = "level", share  # cues inside a share's object (占新增装机的) do not count
+    best, best_pos = "level", share  # cues before a share (…增长，占) belong to another figure
+    of_share = re.search(r"占(?!比)[^，,；;。]*的$", clause.rstrip("约近超逾达了"))
+    if of_share and not re.search(r"同比|环比|(?<!占)比(?![重例率])|较", clause[of_share.start():]):
+        return "level"  # 占新增装机的56%: a change word inside the share's object (新增) is no change of the share
     reach_start, reach_end = -1, -1
     for cue in _REACH:
         pos = clause.rfind(cue)
@@ -1303,6 +1306,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # 用于实体经济的人民币贷款: a modifier narrows the indicator; it names no owner
             return _Phrase(prev.subject, _trim(text, np_start, np_end))
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
+    if verb and verb.group().startswith("占") and verb.start() > np_start + 1 \
+            and getattr(q, "kind", None) in ("PERCENT", "FRACTION") and not text.endswith(_SHARE_WORDS, np_start, np_end):
+        # 光伏装机约占新增装机的六成: the share is of the measure before 占, not of the base after it (gold notes)
+        inner = _phrase(text, np_start, _At(verb.start()), entities, times, word_starts, prev, s_start, verbs)
+        if inner.metric is not None:
+            return _Phrase(inner.subject, inner.metric, inner.metric)
     if verb:
         # 全行业共实现营业利润 → owner 全行业, metric 营业利润
         owner = _strip_adverbs(text, np_start, verb.start())

@@ -586,6 +586,10 @@ CASES = [
     ("智慧农业的推广，让全市65个乡镇、900个村庄受益。", (),
      {"65个": ("全市", "乡镇", None, "level"), "900个": ("全市", "村庄", None, "level")}),
     ("全市120个超市门店开展平价蔬菜销售。", (), {"120个": ("超市门店", None, None, "level")}),
+    # a share written inside the phrase (风电装机占新增装机的35%) is of the measure before 占, and a change word in
+    # the share's object (新增) is no change of the share
+    ("2024年，新增发电装机80万千瓦，其中，风电装机占新增装机的35%。", (),
+     {"35%": ("风电", "装机", "2024年", "level")}),
 ]
 
 
