@@ -1418,6 +1418,15 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             and "、" in text[clause_start - 1:clause_start + 1] and _has_verb(text, prev.metric, word_starts, verbs):
         # 日均出动警力2万人次、警车3000余辆次: a list item takes the place of the verb's object
         return _Phrase(prev.subject, subject)
+    if subject and prev.subject is not None and prev.metric is not None and clause_start > s_start \
+            and len(_CJK_CHAR.findall(text, subject[0], subject[1])) >= 2 \
+            and prev.subject[1] <= clause_start and not _has_entity(entities, subject) \
+            and not _owner_like(text[subject[0]:subject[1]]) and not _owns_rate(text[subject[0]:subject[1]]) \
+            and text[subject[0]:subject[1]] not in _NATIONAL_OWNERS \
+            and re.search(r"(?:比|较)[^，,；;]*$", text[subject[1]:q.start]):
+        # 网贷机构462家，借贷余额比年初下降48%，出借人比年初下降53%: a bare noun compared with an earlier time is
+        # a measure of the sentence's owner (the number of lenders), not a new owner
+        return _Phrase(prev.subject, subject)
     return _Phrase(subject, prev.metric)
 
 

@@ -590,6 +590,9 @@ CASES = [
     # the share's object (新增) is no change of the share
     ("2024年，新增发电装机80万千瓦，其中，风电装机占新增装机的35%。", (),
      {"35%": ("风电", "装机", "2024年", "level")}),
+    # a bare noun compared with an earlier time, after the sentence named its owner, is a measure of that owner
+    ("截至6月末，青州在营小贷机构120家，贷款余额比年初下降12%，借款人比年初下降18%。", (),
+     {"18%": ("青州在营小贷机构", "借款人", "6月末", "decrease")}),
 ]
 
 
