@@ -1113,6 +1113,7 @@ _NOT_ACTIVITIES = frozenset(("达到", "超过", "突破", "实现", "完成", "
                              "占到", "达成", "超出", "接近", "不足", "只有", "仅有", "拥有", "增长", "下降", "增加", "减少",
                              "折算", "折合", "约合", "换算"))
 _SHARE_WORDS = ("比重", "占比", "比例", "份额")
+_SHARE_WORD_END = re.compile("(?:" + "|".join(_SHARE_WORDS) + ")$")
 _ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)[，,：:]?")
 _ANAPHORIC_TIMES = ("当月", "当年", "当季", "同期", "当日", "当天", "其间", "期间")
 
@@ -1278,9 +1279,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if lead.group() == "占" and prev.metric is not None:
             # 进出口24.3万亿元，占进出口总值的55.5%: the share measures what the sentence measured, not the base
             # after 占; a share word written after the base (占全国的比重) is the metric itself (gold notes)
-            word = re.search("|".join(_SHARE_WORDS) + "$", text[rest[0]:rest[1]]) if rest else None
+            word = _SHARE_WORD_END.search(text, rest[0], rest[1]) if rest else None
             if word is not None:
-                return _Phrase(subject, (rest[0] + word.start(), rest[1]), prev.measure or prev.metric)
+                return _Phrase(subject, (word.start(), rest[1]), prev.measure or prev.metric)
             return _Phrase(subject, prev.measure or prev.metric, prev.measure or prev.metric)
         if rest and not metric and _verb_led(text, rest, word_starts, verbs):
             metric = rest  # 共查处违法行为12万起: the verb and its object say what is counted
@@ -1531,14 +1532,19 @@ def _verb_before_relative(text: str, start: int, q_start: int, word_starts: Sequ
         word = text[a:b]
         if word in verbs and word not in _NOUN_LIKE_VERBS:
             rest = text[b:q_start]
-            if re.fullmatch(r"[出了]?[^，,。；;：:、\d]{1,14}的|[出了]?[^，,。；;：:\d]{2,30}等", rest):
+            if _OBJECT_BEFORE_COUNT.fullmatch(rest):
                 return a
             if not anywhere:
                 return None
         elif not anywhere and word not in _ADVERBS and word not in _MANNER_ADVERBS \
-                and not re.fullmatch(r"[仅只就已都还也又再共]", word):
+                and not (len(word) == 1 and word in "仅只就已都还也又再共"):
             return None
     return None
+
+
+#: what stands between a verb and the count that is its object: a relative clause (存在风险的) or a list of the
+#: counted items (热装精度、…等)
+_OBJECT_BEFORE_COUNT = re.compile(r"[出了]?[^，,。；;：:、\d]{1,14}的|[出了]?[^，,。；;：:\d]{2,30}等")
 
 
 def _fresh_activity(text: str, verb_at: int, carried: Span, word_starts: Sequence[int]) -> bool:
@@ -2038,8 +2044,7 @@ def _owns_rate(words: str) -> bool:
     """Words before a rate that name its owner (央企平均, 中央企业全员, 扶贫车间): owner-like once the measure's
     modifiers at their end are set aside."""
     for _ in range(3):
-        modifier = next((m for m in _MEASURE_MODIFIERS + ("全员", "综合")
-                         if words.endswith(m) and len(words) > len(m)), None)
+        modifier = next((m for m in _RATE_OWNER_MODIFIERS if words.endswith(m) and len(words) > len(m)), None)
         if modifier is None:
             break
         words = words[:-len(modifier)]
@@ -2058,6 +2063,10 @@ def _owner_goes_on(text: str, owner: Optional[Span], prev: "_Phrase", entities: 
 _MEASURE_MODIFIERS = ("归母", "扣非", "营业", "主营", "主营业务", "全年", "人均", "日均", "年均", "累计", "合计",
                       "平均", "实际", "名义", "核心", "境外", "境内", "海外", "国内", "期末", "同期", "当期", "税后",
                       "税前", "毛", "净", "总", "带息", "研发", "经营性", "新增", "存量", "增量")
+
+
+#: words between a rate's owner and the rate (央企|平均|资产负债率, 中央企业|全员|劳动生产率)
+_RATE_OWNER_MODIFIERS = _MEASURE_MODIFIERS + ("全员", "综合")
 
 
 def _is_measure_modifier(owner: str) -> bool:
