@@ -1308,7 +1308,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(prev.subject, _trim(text, np_start, np_end))
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
     if verb and verb.group().startswith("占") and verb.start() > np_start + 1 \
-            and getattr(q, "kind", None) in ("PERCENT", "FRACTION") and not text.endswith(_SHARE_WORDS, np_start, np_end):
+            and getattr(q, "kind", None) in ("PERCENT", "FRACTION") \
+            and not text.endswith(_SHARE_WORDS, np_start, np_end):
         # 光伏装机约占新增装机的六成: the share is of the measure before 占, not of the base after it (gold notes)
         inner = _phrase(text, np_start, _At(verb.start()), entities, times, word_starts, prev, s_start, verbs)
         if inner.metric is not None:
