@@ -1344,7 +1344,9 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if modifier and owner_end - len(modifier) > np_start:
             owner_end -= len(modifier)
         owner = _trim(text, np_start, owner_end)
-        if owner and prev.subject is not None and _verb_led(text, owner, word_starts, verbs):
+        if owner and prev.subject is not None and (_verb_led(text, owner, word_starts, verbs)
+                                                   or text[owner[0]:owner[1]] in _ACTIVITY_MODIFIERS):
+            # …，实际放款企业650家: 实际 says how the activity counts; the sentence's subject goes on
             return _Phrase(prev.subject, _trim(text, np_start, np_end))
         return _Phrase(owner or prev.subject, _trim(text, owner_end, np_end))
     metric = _metric_suffix(text, np_start, np_end, word_starts)
@@ -1701,8 +1703,8 @@ def _verb_led(text: str, span: Span, word_starts: Sequence[int], verbs: FrozenSe
     i = bisect_right(word_starts, start)
     first_end = word_starts[i] if i < len(word_starts) and word_starts[i] <= end else end
     word = text[start:first_end]
-    if word in _MANNER_ADVERBS and first_end < end:
-        return _verb_led(text, (first_end, end), word_starts, verbs)  # 及时|投放贷款
+    if (word in _MANNER_ADVERBS or word in _ACTIVITY_MODIFIERS) and first_end < end:
+        return _verb_led(text, (first_end, end), word_starts, verbs)  # 及时|投放贷款, 实际|放款金额
     if "的" in text[start:end] or word in _MODIFYING_VERBS:
         return False  # 具备AI功能的产品, 新增光伏: a noun phrase that opens with a modifying verb
     return start in word_starts and word in verbs and word not in _NOUN_LIKE_VERBS
@@ -1726,6 +1728,8 @@ def _object_after_verb(text: str, span: Span, word_starts: Sequence[int], verbs:
 #: adverbs of manner before an activity (及时投放, 主动对接)
 _MANNER_ADVERBS = frozenset(("及时", "立即", "主动", "迅速", "积极", "先后", "陆续", "首次", "率先", "再次", "共同",
                              "全力", "加快", "持续", "大力", "逐步", "第一时间"))
+#: words before an activity that qualify it (实际|放款金额, 提前|完成) and name no owner
+_ACTIVITY_MODIFIERS = frozenset(("实际", "提前", "原计划", "计划", "预计"))
 _MODIFYING_VERBS = frozenset(("折叠", "移动", "跨境", "共享", "联网", "新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
 
 

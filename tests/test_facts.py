@@ -593,6 +593,11 @@ CASES = [
     # a bare noun compared with an earlier time, after the sentence named its owner, is a measure of that owner
     ("截至6月末，青州在营小贷机构120家，贷款余额比年初下降12%，借款人比年初下降18%。", (),
      {"18%": ("青州在营小贷机构", "借款人", "6月末", "decrease")}),
+    # 实际 qualifies the activity (实际放款企业, 实际放款金额); the sentence's owner goes on
+    ("截至目前，青州全区银行共对接企业超过1200家，签约授信企业800家、签约授信金额20.5亿元，实际放款企业650家、"
+     "实际放款金额12.3亿元。", (),
+     {"650家": ("青州全区银行", "实际放款企业", "目前", "level"),
+      "12.3亿元": ("青州全区银行", "实际放款金额", "目前", "level")}),
 ]
 
 
