@@ -1345,8 +1345,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             owner_end -= len(modifier)
         owner = _trim(text, np_start, owner_end)
         if owner and prev.subject is not None and (_verb_led(text, owner, word_starts, verbs)
-                                                   or text[owner[0]:owner[1]] in _ACTIVITY_MODIFIERS):
-            # …，实际放款企业650家: 实际 says how the activity counts; the sentence's subject goes on
+                                                   or text[owner[0]:owner[1]] in _ACTIVITY_MODIFIERS
+                                                   or text[owner[0]:owner[1]] in _MANNER_ADVERBS):
+            # …，实际放款企业650家, 主动关停企业20家: 实际 or 主动 says how the activity went; the sentence's
+            # subject goes on
             return _Phrase(prev.subject, _trim(text, np_start, np_end))
         return _Phrase(owner or prev.subject, _trim(text, owner_end, np_end))
     metric = _metric_suffix(text, np_start, np_end, word_starts)
@@ -1764,7 +1766,9 @@ _MISTAGGED_NOUNS = frozenset(("超市", "支行", "分行", "保费"))
 #: verbs of news figures it tags otherwise (落实 a, 办理 n, 选派 n, 惠及 ns) or lacks (增持, 获批)
 _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", "备案", "获批", "增持", "核准", "中标", "清偿",
                               "整治", "上线", "部署", "启动", "培育", "募资",
-                              "节省", "节约", "筹到", "捐出", "花费", "赚取", "套现", "筹资"))
+                              "节省", "节约", "筹到", "捐出", "花费", "赚取", "套现", "筹资",
+                              # enforcement verbs below the frequency cut (打掉团伙112个, 查缴危险品56万件)
+                              "打掉", "查缴", "查扣", "关停", "刑拘"))
 
 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure

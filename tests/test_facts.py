@@ -598,6 +598,9 @@ CASES = [
      "实际放款金额12.3亿元。", (),
      {"650家": ("青州全区银行", "实际放款企业", "目前", "level"),
       "12.3亿元": ("青州全区银行", "实际放款金额", "目前", "level")}),
+    # enforcement verbs the frequency cut of the verb lexicon leaves out: with no actor, the activity is the metric
+    ("其间，共破获各类盗窃案件120起，打掉犯罪团伙15个，查缴各类违禁品3万余件。", (),
+     {"15个": (None, "打掉犯罪团伙", None, "level"), "3万余件": (None, "查缴各类违禁品", None, "level")}),
 ]
 
 
