@@ -601,6 +601,9 @@ CASES = [
     # enforcement verbs the frequency cut of the verb lexicon leaves out: with no actor, the activity is the metric
     ("其间，共破获各类盗窃案件120起，打掉犯罪团伙15个，查缴各类违禁品3万余件。", (),
      {"15个": (None, "打掉犯罪团伙", None, "level"), "3万余件": (None, "查缴各类违禁品", None, "level")}),
+    # 两年多来: the rest of the period phrase after the duration is no subject
+    ("影子银行规模大幅缩减，两年多来共压缩高风险资产约12.5万亿元。", (),
+     {"约12.5万亿元": ("影子银行规模", "压缩高风险资产", "两年", "decrease")}),
 ]
 
 
