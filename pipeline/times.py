@@ -64,7 +64,7 @@ _DATE_RE = re.compile(
   | (?P<ago>(?<![\d.])(?P<agon>\d{{1,3}}|[一二两三四五六七八九十几]{{1,3}})(?P<agounit>年)(?P<agodir>前|后))
   | (?P<tonow>年初至今)
   | (?P<holiday>(?:(?P<hy>{_YEAR_NUM})年|(?P<hry>今年|去年|明年))?
-        (?P<hname>春节|春运|国庆|除夕|元旦|五一|劳动节|清明|正月(?P<lunar_day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十))
+        (?P<hname>春节|春运|国庆中秋|国庆|除夕|元旦|五一|劳动节|清明|正月(?P<lunar_day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十))
         (?P<hsuffix>假期|假日|长假|黄金周|小长假)?
         (?P<hpart>前(?P<hdays>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})天|最后一天|首日|第一天)?)
   | (?P<vague_n>(?:最近|近|过去|未来)(?P<vn>\d{{1,3}}|[一二两三四五六七八九十几]{{1,3}})(?:个)?(?:年|月)(?:来|以来)?(?:同期)?)
@@ -297,6 +297,8 @@ def _date_spec(m: re.Match, ctx_year: Optional[int], ctx_month: Optional[int]):
         else:
             year = ("holiday",)
         name = g("hname")
+        if name == "国庆中秋":
+            name = "国庆"  # the joint holiday of years when the two fall together (2020, 2025)
         if g("lunar_day"):
             name = ("lunar", _cn_int(g("lunar_day").lstrip("初")))
         part = g("hpart")
