@@ -207,6 +207,15 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     phrase = _Phrase(figures[0].subject, items[0], phrase.measure)
 
                     new_items = []
+                owned = _owned_measures(text, new_items, phrase, entities, times, word_starts) \
+                    if len(new_items) > 1 else None
+                if owned is not None:
+                    # 青州全市工业增加值、工业利润和工业投资分别增长a、b、c: a list of measures of the owner named
+                    # before the first one
+                    owner, new_items = owned
+                    items, objects, item_subjects = new_items, True, [owner] * len(new_items)
+                    phrase = _Phrase(owner, items[0], phrase.measure)
+                    new_items = []
                 if len(new_items) > 1:
                     items, item_subjects = new_items, []
                     # 现场查处酒驾醉驾、疲劳驾驶…等违法行为同比分别上升: the items are a verb's objects,
@@ -528,6 +537,40 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             prev_end = counted[1] if apposed else q.end
     return result
 
+
+def _owned_measures(text: str, items: Sequence[Span], phrase: "_Phrase", entities: Sequence[Entity],
+                    times: Sequence[TimeExpr], word_starts: Sequence[int]) -> Optional[Tuple[Span, List[Span]]]:
+    """Owner and measures of a 分别 list whose items are all measures and whose first item opens with their
+    owner, a name or words before the period (青州2018年工业增加值、工业利润和工业投资分别…): None when the
+    items have owners of their own."""
+    metric = phrase.metric
+    if metric is None:
+        return None
+    first, last = items[0], items[-1]
+    if first[0] <= metric[0] < first[1] and last[1] <= metric[1]:
+        pass  # the phrase's measure is the whole list
+    elif last[0] <= metric[0] <= last[1] <= metric[1]:
+        last = (last[0], metric[1])  # the phrase's measure is the last item's measure word
+    else:
+        return None
+    if any(c in _CLAUSE_BREAKS for c in text[first[0]:first[1]]):
+        return None
+    name = next((e for e in entities if e.start == first[0] and e.end < first[1]), None)
+    owner_end = name.end if name else None
+    period = next((t for t in times if first[0] < t.start < first[1] and (owner_end is None or t.start == owner_end)),
+                  None)
+    if owner_end is None and period is not None:
+        owner_end = period.start  # 青州2018年…: the words before the period
+    if owner_end is None:
+        return None
+    owner = _trim(text, first[0], owner_end)
+    opening = _trim(text, period.end if period is not None else owner_end, first[1])
+    if owner is None or opening is None:
+        return None
+    measures = [opening] + list(items[1:-1]) + [last]
+    if not all(_metric_suffix(text, a, b, word_starts) for a, b in measures):
+        return None
+    return owner, measures
 
 _ASPECT = re.compile(r"[\s\u3000“”\"]*([^，,。；;：:“”\"\d]{2,16}?)方面[，,]")
 
