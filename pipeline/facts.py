@@ -456,7 +456,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 metric = thing  # not 突破1000亿欧元大关: a threshold word names nothing
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
-            metric = (after.start(1), after.end(1))  # 以45.48%的比例居首: the measure follows the number
+            # 以45.48%的比例居首, 占据全球约30%用户份额: the measure follows the number
+            metric = (after.start(after.lastindex), after.end(after.lastindex))
         elif q.kind in ("PERCENT", "FRACTION") and text.startswith("的", q.end):
             # 占全国工业13.9%的资产总额, 实现了18.8%的营业收入: a share named after the number measures that noun
             named = _measure_after(text, q.end + 1, s_end, word_starts)
@@ -1271,6 +1272,14 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # 全长41.4公里, 均价约为1,200美元: a measure word alone; the subject is the sentence's
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
+    verb = _INTERNAL_VERB.search(text, np_start, np_end)
+    if verb and verb.group().startswith("占") and verb.start() > np_start + 1 \
+            and getattr(q, "kind", None) in ("PERCENT", "FRACTION") \
+            and not text.endswith(_SHARE_WORDS, np_start, np_end):
+        # 光伏装机约占新增装机的六成: the share is of the measure before 占, not of the base after it (gold notes)
+        inner = _phrase(text, np_start, _At(verb.start()), entities, times, word_starts, prev, s_start, verbs)
+        if inner.metric is not None:
+            return _Phrase(inner.subject, inner.metric, inner.metric)
     # A name leads the phrase when it owns the figure (星河电子营业收入); one inside it is a modifier (经广西口岸).
     ents = [e for e in entities if np_start <= e.start and e.end <= np_end and not _is_source(text, e)
             and (e.start == np_start or (e.start - np_start == 1 and text[np_start] in "“\"‘《（(「") or text[np_start:e.start].rstrip("、和与及对同") in ("", "我国", "全国", "其中", "我", "我国与", "我与", "我国对", "我对"))]
@@ -1350,13 +1359,6 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             # 用于实体经济的人民币贷款: a modifier narrows the indicator; it names no owner
             return _Phrase(prev.subject, _trim(text, np_start, np_end))
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
-    if verb and verb.group().startswith("占") and verb.start() > np_start + 1 \
-            and getattr(q, "kind", None) in ("PERCENT", "FRACTION") \
-            and not text.endswith(_SHARE_WORDS, np_start, np_end):
-        # 光伏装机约占新增装机的六成: the share is of the measure before 占, not of the base after it (gold notes)
-        inner = _phrase(text, np_start, _At(verb.start()), entities, times, word_starts, prev, s_start, verbs)
-        if inner.metric is not None:
-            return _Phrase(inner.subject, inner.metric, inner.metric)
     if verb:
         # 全行业共实现营业利润 → owner 全行业, metric 营业利润
         owner = _strip_adverbs(text, np_start, verb.start())
@@ -1982,7 +1984,7 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 
 #: heads of rates and growth figures a percentage can be
 _RATE_HEADS = ("增速", "增长率", "增幅", "涨幅", "降幅", "比例", "占比", "比重", "份额", "率")
-_AFTER_SHARE = re.compile(r"的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
+_AFTER_SHARE = re.compile(r"的?((?:用户|市场|销售|出货)份额)|的(比例|占比|份额|比重|增速|增幅|降幅)")
 #: 以44.71%和43.44%的比例: the measure after the last value of a list goes for every value
 _AFTER_SHARE_LIST = re.compile(r"(?:[和、与及][\d.]+%)+的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")
 _BARE_MEASURES = ("全长", "总长", "均价", "单价", "合计", "总计", "日均", "单次", "其余", "总额",

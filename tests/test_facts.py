@@ -615,6 +615,12 @@ CASES = [
     # 共计 / 总计 lead a clause as one adverb (not 共|计投放)
     ("青州银行今年支持小微企业发展，共计投放贷款43亿元。", [("青州银行", "ORG")],
      {"43亿元": ("青州银行", "投放贷款", "今年", "level")}),
+    # a share inside the phrase after a name is of the name's measure before 占; a share word right after the
+    # number (约30%用户份额) is the measure
+    ("今年前7个月，青州智能手表销量占可穿戴设备总销量的45%。", [("青州", "LOC")],
+     {"45%": ("青州", "智能手表销量", "今年前7个月", "level")}),
+    ("青岚AI视频生成模型占据全球约30%用户份额。", (),
+     {"约30%": ("青岚AI视频生成模型", "用户份额", None, "level")}),
 ]
 
 
