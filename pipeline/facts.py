@@ -454,6 +454,9 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             thing = _thing_after(text, q.end + 1 if text[q.end] == "的" else q.end, s_end, word_starts, verbs)
             if thing is not None and not text.startswith(("大关", "关口", "台阶", "门槛"), thing[0]):
                 metric = thing  # not 突破1000亿欧元大关: a threshold word names nothing
+        target = _COMPLETED_TARGET.search(text, clause_start, q.start) if q.kind == "PERCENT" else None
+        if target is not None:
+            metric = target.span(1)  # 完成全年任务目标的92.9%: the share of the target reached
         after = _AFTER_SHARE.match(text, q.end) or _AFTER_SHARE_LIST.match(text, q.end)
         if after:
             # 以45.48%的比例居首, 占据全球约30%用户份额: the measure follows the number
@@ -1984,6 +1987,8 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 
 #: heads of rates and growth figures a percentage can be
 _RATE_HEADS = ("增速", "增长率", "增幅", "涨幅", "降幅", "比例", "占比", "比重", "份额", "率")
+#: 完成全年任务目标的92.9%, 完成年度计划的80%: a share of a target (its words end in 目标, 任务 or 计划)
+_COMPLETED_TARGET = re.compile(r"完成(?:了)?([^，,。；;、\d]{0,10}?(?:目标任务|任务目标|目标|任务|计划))的(?:约|近|超过)?$")
 _AFTER_SHARE = re.compile(r"的?((?:用户|市场|销售|出货)份额)|的(比例|占比|份额|比重|增速|增幅|降幅)")
 #: 以44.71%和43.44%的比例: the measure after the last value of a list goes for every value
 _AFTER_SHARE_LIST = re.compile(r"(?:[和、与及][\d.]+%)+的(比例|占比|份额|比重|增速|增幅|降幅|市场份额)")

@@ -114,11 +114,12 @@ CASES = [
     ("2024年，纺织和服装业、机械和器材制造业利润分别增长9.0%和10.8%。", (),
      {"9.0%": ("纺织和服装业", "利润", "2024年", "increase"),
       "10.8%": ("机械和器材制造业", "利润", "2024年", "increase")}),
-    # a 分别 list of periods hands out the periods; a time inside a target (完成全年任务的) is not the period
+    # a 分别 list of periods hands out the periods; a time inside a target (完成全年任务的) is not the period, and the
+    # share of a target reached measures the target (as the development gold labels 完成全年目标任务的99.7%)
     ("今年以来，青州市外贸平稳，第一季度、第二季度进出口规模分别为7.01亿元和7.66亿元。", (),
      {"7.01亿元": (None, "进出口规模", "第一季度", "level"), "7.66亿元": (None, "进出口规模", "第二季度", "level")}),
     ("前三季度，青州市完成投资800亿元，完成全年任务的80.5%。", (),
-     {"80.5%": ("青州市", "投资", "前三季度", "level")}),
+     {"80.5%": ("青州市", "全年任务", "前三季度", "level")}),
     # a modifier of a statistical indicator names no owner (national figures have none: gold notes)
     ("上半年，投向小微企业的人民币贷款增加2.7万亿元。", (),
      {"2.7万亿元": (None, "投向小微企业的人民币贷款", "上半年", "increase")}),
@@ -621,6 +622,9 @@ CASES = [
      {"45%": ("青州", "智能手表销量", "今年前7个月", "level")}),
     ("青岚AI视频生成模型占据全球约30%用户份额。", (),
      {"约30%": ("青岚AI视频生成模型", "用户份额", None, "level")}),
+    # 完成…目标的X%: the share of the target reached measures the target
+    ("前三季度，青州城镇新增就业10.9万人，完成全年目标任务的99.7%。", [("青州", "LOC")],
+     {"99.7%": ("青州", "全年目标任务", "前三季度", "level")}),
 ]
 
 
