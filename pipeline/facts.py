@@ -1783,15 +1783,20 @@ _ACTIVITY_MODIFIERS = frozenset(("实际", "提前", "原计划", "计划", "预
 _MODIFYING_VERBS = frozenset(("折叠", "移动", "跨境", "共享", "联网", "新增", "新建", "新发放", "累计", "使用", "具备", "发展", "规划", "在建", "参与"))
 
 
+_NOUN_HEAD_CHARS = frozenset("桩站场库厂馆点机器")
+
+
 def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[int]:
-    """Start of the last verb in the phrase that still has an object after it."""
+    """Start of the last verb in the phrase that still has an object after it (not a verb with a one-character
+    noun head after it that ends the phrase: 充电|桩, 加油|站 are nouns)."""
     if not verbs:
         return None
     lo = bisect_right(word_starts, start) - 1
     bounds = [b for b in word_starts[max(lo, 0):] if start <= b <= end]
     found = None
     for a, b in zip(bounds, bounds[1:]):
-        if b < end and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS:
+        if b < end and text[a:b] in verbs and text[a:b] not in _NOUN_LIKE_VERBS \
+                and not (b == end - 1 and text[b] in _NOUN_HEAD_CHARS):
             found = a
     return found
 

@@ -625,6 +625,9 @@ CASES = [
     # 完成…目标的X%: the share of the target reached measures the target
     ("前三季度，青州城镇新增就业10.9万人，完成全年目标任务的99.7%。", [("青州", "LOC")],
      {"99.7%": ("青州", "全年目标任务", "前三季度", "level")}),
+    # a verb with a one-character noun head is a noun (充电|桩): 公共充电桩 is the sub-group counted (gold notes)
+    ("截至7月底，青州充电桩累计数量达到16.6万台，其中公共充电桩约4万个。", [("青州", "LOC")],
+     {"约4万个": ("公共充电桩", None, "7月底", "level")}),
 ]
 
 
