@@ -1275,6 +1275,12 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         # 全长41.4公里, 均价约为1,200美元: a measure word alone; the subject is the sentence's
         return _Phrase(prev.subject or _entity_before(entities, s_start, np_start, text)
                        or _sentence_topic(text, s_start, np_start, times), (np_start, np_end))
+    pair = _PAIRED_TRADE.match(text, np_start, np_end)
+    partner = next((e for e in reversed(entities) if s_start <= e.start and e.end <= np_start and e.label == "LOC"
+                    and text.startswith(pair.group(1), e.start)), None) if pair else None
+    if partner is not None:
+        # 美国为第三大贸易伙伴，中美贸易总值为…: the partner named before owns the bilateral figure (gold notes)
+        return _Phrase((partner.start, partner.end), _trim(text, pair.end(1), np_end))
     verb = _INTERNAL_VERB.search(text, np_start, np_end)
     if verb and verb.group().startswith("占") and verb.start() > np_start + 1 \
             and getattr(q, "kind", None) in ("PERCENT", "FRACTION") \
@@ -1867,6 +1873,8 @@ _MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "�
 _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 
 
+#: 中美贸易总值, 中欧进出口: China and a partner written as one character each
+_PAIRED_TRADE = re.compile(r"中([\u4e00-\u9fff])(?=(?:双边)?(?:贸易|进出口|经贸))")
 _BILATERAL = re.compile(r"(?:贸易|进出口|双边)[^，,。；;]{0,6}$")
 #: words that open with 其 and do not mean "its"
 _QI_WORDS = ("其中", "其他", "其它", "其余", "其实", "其次", "其间", "其后")

@@ -628,6 +628,9 @@ CASES = [
     # a verb with a one-character noun head is a noun (充电|桩): 公共充电桩 is the sub-group counted (gold notes)
     ("截至7月底，青州充电桩累计数量达到16.6万台，其中公共充电桩约4万个。", [("青州", "LOC")],
      {"约4万个": ("公共充电桩", None, "7月底", "level")}),
+    # bilateral trade written 中X: the partner named before owns the figure (gold notes, bilateral trade)
+    ("日本为青州第二大贸易伙伴，中日贸易总值为120.5亿元，增长3.2%。", [("日本", "LOC"), ("青州", "LOC")],
+     {"120.5亿元": ("日本", "贸易总值", None, "level"), "3.2%": ("日本", "贸易总值", None, "increase")}),
 ]
 
 
