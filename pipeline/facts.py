@@ -1373,6 +1373,10 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         owner = _strip_adverbs(text, np_start, verb.start())
         metric = _trim(text, verb.end(), np_end)
         if owner and metric and metric[1] - metric[0] > 1:  # not 完成|量: 完成量 is the metric
+            if q.kind == "COUNT" and text[owner[0]:owner[1]] in verbs \
+                    and not _ends_in_verb(text, metric, word_starts, verbs):
+                # 其中，办理新设企业436家: no owner is written, only activities; what was set up is counted (§6)
+                return _Phrase(metric, None)
             return _Phrase(owner, metric)
     national = next((w for w in _NATIONAL_OWNERS if text.startswith(w, np_start)), None)
     if national and np_start + len(national) < np_end:

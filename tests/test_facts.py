@@ -631,6 +631,9 @@ CASES = [
     # bilateral trade written 中X: the partner named before owns the figure (gold notes, bilateral trade)
     ("日本为青州第二大贸易伙伴，中日贸易总值为120.5亿元，增长3.2%。", [("日本", "LOC"), ("青州", "LOC")],
      {"120.5亿元": ("日本", "贸易总值", None, "level"), "3.2%": ("日本", "贸易总值", None, "increase")}),
+    # with only activities written (办理|新设), no owner: what was set up is counted (§6, counts)
+    ("青州去年外资增长较快。其中，办理新设外资企业236家，合同外资金额8.9亿美元。", [("青州", "LOC")],
+     {"236家": ("外资企业", None, "去年", "level")}),
 ]
 
 
