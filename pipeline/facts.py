@@ -1135,6 +1135,8 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
     return best
 
 
+#: 开市以来, 投产以来: a period since an event, which opens a sentence like a time
+_SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
 _EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")
 
@@ -1434,7 +1436,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             return _Phrase(prev.subject, (owner[0], metric[1]))
         if owner and prev.subject is not None and (_is_measure_modifier(text[owner[0]:owner[1]]) or (
                 owner[1] - owner[0] <= 2 and prev.subject[1] <= clause_start and not _has_entity(entities, owner)
-                and not _outside_times(text, s_start, prev.subject[0], times).strip("，,、 \u3000以来至截到")
+                and not _SINCE_EVENT.sub("", _outside_times(text, s_start, prev.subject[0], times)).strip(
+                    "，,、 \u3000以来至截到")
                 and text[metric[0]:metric[1]] not in text[prev.subject[0]:max(prev.subject[1],
                                                                                (prev.metric or (0, 0))[1])])):
             # …；归母净利润9.82亿元: a modifier of the measure, while the sentence already has its subject

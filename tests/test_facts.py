@@ -634,6 +634,10 @@ CASES = [
     # with only activities written (办理|新设), no owner: what was set up is counted (§6, counts)
     ("青州去年外资增长较快。其中，办理新设外资企业236家，合同外资金额8.9亿美元。", [("青州", "LOC")],
      {"236家": ("外资企业", None, "去年", "level")}),
+    # a sentence that opens with a period since an event (投产以来至9月底，) still opens with its subject: a short
+    # modifier before a later measure word (市价|总值) is part of the measure
+    ("开园以来至9月底，高新园区共有36家企业入驻投产，累计融资额49.55亿元，市价总值566.3亿元，累计成交额93.2亿元。", (),
+     {"566.3亿元": ("高新园区", "市价总值", "9月底", "level"), "93.2亿元": ("高新园区", "成交额", "9月底", "level")}),
 ]
 
 
