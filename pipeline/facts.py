@@ -454,6 +454,20 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             thing = _thing_after(text, q.end + 1 if text[q.end] == "的" else q.end, s_end, word_starts, verbs)
             if thing is not None and not text.startswith(("大关", "关口", "台阶", "门槛"), thing[0]):
                 metric = thing  # not 突破1000亿欧元大关: a threshold word names nothing
+        use = _SHARE_USED_FOR.match(text, q.end) if q.kind in ("PERCENT", "FRACTION") else None
+        if use is None and q.kind in ("PERCENT", "FRACTION"):
+            use = _USED_FOR.match(text, q.end) if text.endswith("的", clause_start, q.start) else None
+            owner = _last_word(text, clause_start, q.start - 1, word_starts) if use is not None else None
+            if owner is None:
+                use = None
+            else:
+                subject = owner
+        elif use is not None:
+            subject = use.span(1)
+        if use is not None:
+            # 将60%的资金用于研发, 确保资金的60%以上用于研发: the share of the funds is measured by their use
+            # (gold notes, pd-part-d)
+            phrase, metric = _Phrase(subject, None, phrase.measure), use.span("use")
         target = _COMPLETED_TARGET.search(text, clause_start, q.start) if q.kind == "PERCENT" else None
         if target is not None:
             metric = target.span(1)  # 完成全年任务目标的92.9%: the share of the target reached
@@ -1799,6 +1813,14 @@ _MODIFYING_VERBS = frozenset(("折叠", "移动", "跨境", "共享", "联网", 
 _NOUN_HEAD_CHARS = frozenset("桩站场库厂馆点机器")
 
 
+def _last_word(text: str, start: int, end: int, word_starts: Sequence[int]) -> Optional[Span]:
+    """The segmenter's last word before ``end`` (from ``start`` on), when it has two characters or more."""
+    i = bisect_left(word_starts, end) - 1
+    if i < 0 or word_starts[i] < start or end - word_starts[i] < 2 or not _CJK_CHAR.match(text, word_starts[i]):
+        return None
+    return word_starts[i], end
+
+
 def _last_verb(text: str, start: int, end: int, word_starts: Sequence[int], verbs: FrozenSet[str]) -> Optional[int]:
     """Start of the last verb in the phrase that still has an object after it (not a verb with a one-character
     noun head after it that ends the phrase: 充电|桩, 加油|站 are nouns)."""
@@ -2007,6 +2029,9 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 
 #: heads of rates and growth figures a percentage can be
 _RATE_HEADS = ("增速", "增长率", "增幅", "涨幅", "降幅", "比例", "占比", "比重", "份额", "率")
+#: 60%的资金用于研发 (the funds after the figure) and 资金的60%以上用于研发 (before it): a share of funds by use
+_SHARE_USED_FOR = re.compile(r"(?:以上|左右)?的([^，,。；;、的\d]{1,8}?)(?:主要|全部|将|均|都)?用(?:于|来|在)(?P<use>[^，,。；;、]{1,12})")
+_USED_FOR = re.compile(r"(?:以上|左右)?(?:主要|全部|将|均|都)?用(?:于|来|在)(?P<use>[^，,。；;、]{1,12})")
 #: 完成全年任务目标的92.9%, 完成年度计划的80%: a share of a target (its words end in 目标, 任务 or 计划)
 _COMPLETED_TARGET = re.compile(r"完成(?:了)?([^，,。；;、\d]{0,10}?(?:目标任务|任务目标|目标|任务|计划))的(?:约|近|超过)?$")
 _AFTER_SHARE = re.compile(r"的?((?:用户|市场|销售|出货)份额)|的(比例|占比|份额|比重|增速|增幅|降幅)")

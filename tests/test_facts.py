@@ -638,6 +638,9 @@ CASES = [
     # modifier before a later measure word (市价|总值) is part of the measure
     ("开园以来至9月底，高新园区共有36家企业入驻投产，累计融资额49.55亿元，市价总值566.3亿元，累计成交额93.2亿元。", (),
      {"566.3亿元": ("高新园区", "市价总值", "9月底", "level"), "93.2亿元": ("高新园区", "成交额", "9月底", "level")}),
+    # a share of funds by use (gold notes, pd-part-d): the funds are the subject, the use the metric
+    ("青岚公司今年把40%的利润用于技术改造。", (), {"40%": ("利润", "技术改造", "今年", "level")}),
+    ("县里要求确保专项资金的70%以上用于村级项目。", (), {"70%以上": ("资金", "村级项目", None, "level")}),
 ]
 
 
