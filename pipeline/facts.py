@@ -441,6 +441,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
+                # …，获得1000万元股权投资，占公司股份的8.4%: a share after it is of this measure
+                phrase = _Phrase(phrase.subject, phrase.metric, obj)
             elif (metric is None or (metric[1] <= clause_start and _fresh_activity(text, amount_verb, metric, word_starts))) \
                     and text[amount_verb:amount_verb + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
                 # 益阳投入2.5亿元, 美财政部计划发债近3万亿美元: with nothing else named, the activity is measured

@@ -641,6 +641,8 @@ CASES = [
     # a share of funds by use (gold notes, pd-part-d): the funds are the subject, the use the metric
     ("青岚公司今年把40%的利润用于技术改造。", (), {"40%": ("利润", "技术改造", "今年", "level")}),
     ("县里要求确保专项资金的70%以上用于村级项目。", (), {"70%以上": ("资金", "村级项目", None, "level")}),
+    # a share after money and the noun it buys (获得500万元天使投资，占…的6.5%) is of that noun
+    ("青岚团队获得500万元天使投资，占公司股份的6.5%。", (), {"6.5%": ("青岚团队", "天使投资", None, "level")}),
 ]
 
 
