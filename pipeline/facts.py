@@ -1140,6 +1140,11 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         if best is not None and text[t.start:t.end].endswith("同期") and t.start < _clause_start(text, s_start, q.start):
             continue  # …，上年同期为盈利1.35亿元；扣除…的净利润为…: the comparison period of another clause
+        if _DATED_NOUN.match(text, t.end):
+            continue  # 4月发布的Qwen3…衍生模型已逾10万个: the date of the thing's release, not the figure's period
+        if _ENUMERATED.search(text, t.end, q.start) and (_ENUMERATOR.match(text, s_start)
+                                                          or _ENUMERATED.search(text, s_start, t.start)):
+            continue  # 一是…，6月已升至45%；二是…降低了80%: another item's period
         if _EVENT_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
             continue  # 10月20日晚间公告，…减持不超过3%: the date of an event in another clause (gold notes)
         if best is not None and _RECORD_AFTER.match(text, t.end) and _clause_start(text, s_start, q.start) > t.end:
@@ -1151,6 +1156,9 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
     return best
 
 
+_DATED_NOUN = re.compile(r"(?:发布|推出|成立|上市|开通|挂牌|上线|开源|建成|投产|投运|签署|出台|印发)的")
+#: 一是…；二是…: the items of an enumeration
+_ENUMERATED = re.compile(r"[；;，,：:。][\s“\u3000]*[一二三四五六七八九十]是")
 #: 开市以来, 投产以来: a period since an event, which opens a sentence like a time
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
@@ -1923,6 +1931,9 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
                 text[start:t.start].strip(_TRIM) in ("", "截至", "截止", "在", "到", "从", "自", "至", "于", "今年",
                                                     "去年", "其中", "同期"):
             start = t.end
+            dated = _DATED_NOUN.match(text, start, q_start)
+            if dated:
+                start = dated.end()  # 4月发布的Qwen3…: the thing released, not its release
     reporting = _REPORTING.match(text, start, q_start)
     if reporting:
         start = reporting.end()  # 规划提出国内生产总值增长… → 国内生产总值

@@ -643,6 +643,11 @@ CASES = [
     ("县里要求确保专项资金的70%以上用于村级项目。", (), {"70%以上": ("资金", "村级项目", None, "level")}),
     # a share after money and the noun it buys (获得500万元天使投资，占…的6.5%) is of that noun
     ("青岚团队获得500万元天使投资，占公司股份的6.5%。", (), {"6.5%": ("青岚团队", "天使投资", None, "level")}),
+    # the period of one enumerated item is not the next item's; a release date (3月发布的…) dates the thing, not
+    # the figure
+    ("一是外贸占比提高，6月已升至45.5%；二是物流成本下降，部分线路的运价较年初降低了20%。", (),
+     {"45.5%": ("外贸", "占比", "6月", "level"), "20%": ("部分线路", "运价", None, "decrease")}),
+    ("3月发布的青岚大模型累计下载量已超500万次。", (), {"超500万次": ("青岚大模型", "累计下载量", None, "level")}),
 ]
 
 
