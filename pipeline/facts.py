@@ -163,6 +163,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
+            group = _last_read(result, s_start)
+            if group is not None and group.unit in _NOUN_UNITS and group.end == seg_start and text[seg_start] != "（" \
+                    and group.subject is not None and phrase.metric is not None and phrase.metric[0] >= seg_start:
+                # 东部9省市消费扶贫金额达48亿元: the group just counted owns the measure that follows it
+                phrase = _Phrase((group.subject[0], group.end), _trim(text, seg_start, phrase.metric[1]),
+                                 phrase.measure)
             listed_share = re.search(r"分别(?:约)?占[^，,。；;、]*$", segment) \
                 if q.kind in ("PERCENT", "FRACTION") and phrase.metric is not None else None
             if listed_share and phrase.metric[0] >= seg_start + listed_share.start():
@@ -372,7 +378,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 acted = True
                 actor_at = (actor, q.end)
         if count_like:
-            counted = _counted_noun(text, q.end, s_end, word_starts, verbs)
+            # 东部9省市, 沿江11省市: the unit is what is counted; the words after it are the clause's next part
+            counted = None if q.unit in _NOUN_UNITS else _counted_noun(text, q.end, s_end, word_starts, verbs)
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 acted or _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
@@ -1091,6 +1098,8 @@ def _clause_start(text: str, s_start: int, q_start: int) -> int:
 
 
 #: verbs between an actor and a count (科创板共有36家公司, 共认定40727个扶贫产品): the actor is the subject
+#: classifiers that are themselves the counted noun (9省市, 四省份, 两国)
+_NOUN_UNITS = frozenset(("省市", "省份", "省区", "省", "国", "市", "县", "地市", "区县", "国家和地区"))
 _COUNT_ACTOR_VERB = re.compile(r"共有|拥有|设有|认定|涉及|覆盖|支持|培育|遴选|新设|破获|查获|打掉|查缴|出动|开通|"
                                r"建成|发布|推出|引进|签约|带动|吸引|服务|帮扶")
 _ACTOR_VERB_END = re.compile("(?:" + _COUNT_ACTOR_VERB.pattern + ")$")

@@ -648,6 +648,10 @@ CASES = [
     ("一是外贸占比提高，6月已升至45.5%；二是物流成本下降，部分线路的运价较年初降低了20%。", (),
      {"45.5%": ("外贸", "占比", "6月", "level"), "20%": ("部分线路", "运价", None, "decrease")}),
     ("3月发布的青岚大模型累计下载量已超500万次。", (), {"超500万次": ("青岚大模型", "累计下载量", None, "level")}),
+    # a unit that is itself the counted noun (6省市): the words before it name the group, which owns the measure
+    # that follows it
+    ("中部6省市文旅消费金额达36.5亿元。", (),
+     {"6省市": ("中部", None, None, "level"), "36.5亿元": ("中部6省市", "文旅消费金额", None, "level")}),
 ]
 
 
