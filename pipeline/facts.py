@@ -901,6 +901,7 @@ _DATELINE = re.compile(r"[\s\u3000]*(?:(?:本报|新华社|人民网|中新社)[
                        r"[\s\u3000]*(?:记者(?:从|近日从|日前从)[^，,。：:]{1,30}?获悉[：:，,])?")
 _VIEW_OPENER = re.compile(r"[\s\u3000“”\"]*从[^，,。；;]{1,20}(?:来看|看)[，,]")
 _CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
+_PART_VIEW = re.compile(r"[\s\u3000“”\"]*分[^，,。；;]{1,6}看[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从|经)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算|核算)[，,]")
 _TOPIC_END = re.compile(r"[（(，,：:；;“”]|\d|将于|将|计划|已经|已|正在|拟")
@@ -1345,6 +1346,14 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         owner = _strip_adverbs(text, np_start, indicator[0])
         if owner and text[owner[0]:owner[1]] not in _NATIONAL_OWNERS:
             owner = None
+        part = max(s_start, *(text.rfind(c, s_start, clause_start) + 1 for c in "；;"))
+        if owner is None and (prev.subject is None or prev.subject[1] <= part) and clause_start > part:
+            # 分领域看，石油石化企业完善…，加大…投入力度，固定资产投资增长23.9%；汽车企业…: the firms that open the
+            # part and act in it own the indicator
+            view = _PART_VIEW.match(text, part, clause_start)
+            actor = _opening_actor(text, view.end() if view else part, clause_start, word_starts, verbs, times)
+            if actor is not None and _owner_like(text[actor[0]:actor[1]]):
+                owner = actor
         # …上海新设外资项目563个…；合同外资100.97亿美元: the sentence's owner goes on
         return _Phrase(owner or prev.subject, indicator)
     lead = _LEADING_VERB.match(text, np_start, np_end)

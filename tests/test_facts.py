@@ -652,6 +652,9 @@ CASES = [
     # that follows it
     ("中部6省市文旅消费金额达36.5亿元。", (),
      {"6省市": ("中部", None, None, "level"), "36.5亿元": ("中部6省市", "文旅消费金额", None, "level")}),
+    # the firms that open a ；-part and act in it own the indicator later in that part
+    ("分行业看，纺织企业加快设备更新，加大研发投入，固定资产投资同比增长12.5%；化工企业压缩落后产能，固定资产投资同比下降3.2%。",
+     (), {"12.5%": ("纺织企业", "固定资产投资", None, "increase"), "3.2%": ("化工企业", "固定资产投资", None, "decrease")}),
 ]
 
 
