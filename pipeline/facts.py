@@ -901,6 +901,7 @@ _DATELINE = re.compile(r"[\s\u3000]*(?:(?:本报|新华社|人民网|中新社)[
                        r"[\s\u3000]*(?:记者(?:从|近日从|日前从)[^，,。：:]{1,30}?获悉[：:，,])?")
 _VIEW_OPENER = re.compile(r"[\s\u3000“”\"]*从[^，,。；;]{1,20}(?:来看|看)[，,]")
 _CONNECTIVE_OPENER = re.compile(r"[\s\u3000“”\"]*(?:其中|其间|同时|此外|另外|与此同时|对此|目前|当前)[，,]")
+_EXAMPLE_OPENER = re.compile(r"以([^，,。；;“”\"]{2,16})为例[，,]")
 _PART_VIEW = re.compile(r"[\s\u3000“”\"]*分[^，,。；;]{1,6}看[，,]")
 _OWNED_LINK = re.compile(r"旗下|下属|旗下的|推出的|开源的|发布的|研发的|自研的|的")
 _REPORT_OPENER = re.compile(r"(?:据|记者从|经)[^，,。]{0,10}?(?:介绍|了解|统计|获悉|悉|显示|测算|核算)[，,]")
@@ -956,6 +957,9 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
                 start += 1
     if start >= clause_start or text.startswith(("本报", "新华社", "记者", "据"), start):
         return None
+    example = _EXAMPLE_OPENER.match(text, start, clause_start)
+    if example:
+        return example.span(1)  # 以电动自行车企业雅迪为例，“今年已销售400多万辆…: the example is the actor
     first = _DATA_SHOW.match(text, start)
     if first and first.end() <= clause_start:
         return None  # 青州统计局对外发布的数据显示，…: a source opens the sentence, not an actor

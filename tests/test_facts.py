@@ -655,6 +655,9 @@ CASES = [
     # the firms that open a ；-part and act in it own the indicator later in that part
     ("分行业看，纺织企业加快设备更新，加大研发投入，固定资产投资同比增长12.5%；化工企业压缩落后产能，固定资产投资同比下降3.2%。",
      (), {"12.5%": ("纺织企业", "固定资产投资", None, "increase"), "3.2%": ("化工企业", "固定资产投资", None, "decrease")}),
+    # 以X为例，: the example is the actor of what follows
+    ("以家电企业青岚电器为例，上半年已销售120万台，销量同比增长8%。", (),
+     {"120万台": ("家电企业青岚电器", "销售", "上半年", "level"), "8%": ("家电企业青岚电器", "销量", "上半年", "increase")}),
 ]
 
 
