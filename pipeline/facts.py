@@ -1831,6 +1831,8 @@ def _object_after_verb(text: str, span: Span, word_starts: Sequence[int], verbs:
     first = text[rest[0]:word_starts[j] if j < len(word_starts) and word_starts[j] <= end else end]
     if rest[0] + len(first) >= end or text[rest[0]:end] in _INDICATORS:
         return None
+    if first in verbs and first not in _NOUN_LIKE_VERBS and first not in ("相关", "有关"):
+        return None  # 外出|务工农村劳动力: two verbs in a row modify the noun after them; they take no object
     return _trim(text, *rest)
 
 

@@ -658,6 +658,9 @@ CASES = [
     # 以X为例，: the example is the actor of what follows
     ("以家电企业青岚电器为例，上半年已销售120万台，销量同比增长8%。", (),
      {"120万台": ("家电企业青岚电器", "销售", "上半年", "level"), "8%": ("家电企业青岚电器", "销量", "上半年", "increase")}),
+    # two verbs in a row (外出|务工) modify the noun after them: no verb-object split
+    ("三季度末，外出务工农村劳动力总量1.9万人，同比增长1.1%。", (),
+     {"1.1%": ("外出务工农村劳动力", "总量", "三季度末", "increase")}),
 ]
 
 
