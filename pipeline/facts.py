@@ -992,7 +992,13 @@ _COUNTED_STOP_WORDS = ("有", "均", "已", "都", "全部", "共", "将", "在"
 
 def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
                   verbs: FrozenSet[str]) -> Optional[Span]:
-    """The noun right after a count (32家|央企|净利润… → 央企), up to a verb, adverb or measure word."""
+    """The noun right after a count (32家|央企|净利润… → 央企), up to a verb, adverb or measure word; after a
+    relative clause (5家|处于研发阶段的|医药企业) the noun it describes."""
+    relative = _RELATIVE_AFTER_COUNT.match(text, start, limit)
+    if relative:
+        described = _counted_noun(text, relative.end(), limit, word_starts, verbs)
+        if described is not None:
+            return described
     end = start
     quoted = re.match(r"[“\"‘][^“”\"‘’，,。；;]{1,8}[”\"’]", text[start:limit])
     if quoted:
@@ -1023,6 +1029,8 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
     return (start, end) if end > start else None
 
 
+#: 5家|处于创新研发阶段的|医药企业, 1家|已撤回上市申请的|企业: a relative clause between a count and its noun
+_RELATIVE_AFTER_COUNT = re.compile(r"(?:已经|已|正在|处于|位于)[^，,。；;、“”\"\d的]{1,12}的")
 _ADVERBIAL = re.compile(r"(?:仅|只|就|已|已经|又|还|共|累计|先后|陆续|再|也|都|将|并|同时|随后|目前|最终|成功|一举|"
                         r"再次|首次|进一步|持续|不断|全力|总共|一共)*")
 

@@ -661,6 +661,8 @@ CASES = [
     # two verbs in a row (外出|务工) modify the noun after them: no verb-object split
     ("三季度末，外出务工农村劳动力总量1.9万人，同比增长1.1%。", (),
      {"1.1%": ("外出务工农村劳动力", "总量", "三季度末", "increase")}),
+    # a relative clause between a count and its noun (3家|处于试产阶段的|电池企业): the noun is what is counted
+    ("这3家处于试产阶段的电池企业用电需求较大。", (), {"3家": ("电池企业用电", None, None, "level")}),
 ]
 
 
