@@ -380,6 +380,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if count_like:
             # 东部9省市, 沿江11省市: the unit is what is counted; the words after it are the clause's next part
             counted = None if q.unit in _NOUN_UNITS else _counted_noun(text, q.end, s_end, word_starts, verbs)
+            if q.unit in _NOUN_UNITS and not acted:
+                metric = None  # 占同期西南四省份…的58.7%: no measure of the sentence counts the provinces
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 acted or _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)

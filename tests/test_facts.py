@@ -701,3 +701,9 @@ def test_role_error_counts_name_each_kind():
         Quantity(29, 34, 8.7e8, unit="CNY", kind="MONEY", subject=(22, 26), metric=(26, 28), time=(0, 5))])
     assert role_error_counts([gold], [pred]) == {
         "change: increase→level": 1, "metric: missing": 1, "subject: other span": 1, "time: spurious": 1}
+
+
+def test_a_count_of_provinces_inside_a_base_takes_no_measure(pipeline_nlp):
+    # 占同期华东四省份进出口总值的8.7%: the provinces counted are part of the base; no measure counts them
+    got = roles(pipeline_nlp, "青州进出口值为24.6亿元，增长2.2%，占同期华东四省份进出口总值的8.7%。")
+    assert got["四省份"][1] is None
