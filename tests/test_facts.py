@@ -663,6 +663,9 @@ CASES = [
      {"1.1%": ("外出务工农村劳动力", "总量", "三季度末", "increase")}),
     # a relative clause between a count and its noun (3家|处于试产阶段的|电池企业): the noun is what is counted
     ("目前，这3家处于试产阶段的电池企业均已投产。", (), {"3家": ("电池企业", None, "目前", "level")}),
+    # X增速高于Y增速N个百分点: the difference is of X; Y is the base
+    ("1—8月份，轻纺工业利润增速高于营业收入增速5.4个百分点。", (),
+     {"5.4个百分点": ("轻纺工业", "利润增速", "1—8月份", "increase")}),
 ]
 
 
