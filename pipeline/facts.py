@@ -350,6 +350,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if apposed:
             metric = None
         acted = False
+        acted_verb = None
         # 三大特点, 四大产业链 (CARDINAL by §6) count what follows them like a classifier does
         count_like = q.kind == "COUNT" or (q.kind == "CARDINAL" and not listed and text[q.end - 1] == "大")
         if count_like and phrase.subject is not None:
@@ -374,6 +375,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     # 西部12个县共认定…: the count before the actor's noun belongs to the actor
                     head = _noun_phrase(text, clause_start, lead.start, times)
                     actor = (head[0] if head[0] < head[1] == lead.start else lead.start, actor[1])
+                acted_verb = (verb_at, phrase.subject[1]) if verb_end and (q.unit or "").endswith("次") else None
                 phrase = _Phrase(actor, phrase.metric, phrase.measure)
                 acted = True
                 actor_at = (actor, q.end)
@@ -382,6 +384,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             counted = None if q.unit in _NOUN_UNITS else _counted_noun(text, q.end, s_end, word_starts, verbs)
             if q.unit in _NOUN_UNITS and not acted:
                 metric = None  # 占同期西南四省份…的58.7%: no measure of the sentence counts the provinces
+            if acted and acted_verb is not None and counted is None and metric is None:
+                metric = acted_verb  # 救援队伍共出动22队次: the actor's verb says what the times count
             named_here = phrase.subject is not None and phrase.subject[0] >= clause_start and not listed and (
                 acted or _has_entity(entities, phrase.subject)
                 or _COUNT_ACTOR_VERB.search(text, phrase.subject[1], q.start) is not None)
@@ -417,6 +421,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and re.fullmatch(r"[、和及与]|以及", text[listed_before.metric[1]:q.start]):
                 # 已为30多个国家和地区、超过150个城市提供…: the next count of the actor's list has the same actor
                 phrase, named_here = _Phrase(listed_before.subject, phrase.metric, phrase.measure), True
+            item = _LIST_ITEM_NOUN.fullmatch(text, listed_before.end, q.start) if listed_before is not None else None
+            if not named_here and item and listed_before.kind == "COUNT" and listed_before.subject is not None \
+                    and listed_before.metric is not None and listed_before.metric[1] <= listed_before.start \
+                    and (listed_before.unit or "").endswith("次") and (q.unit or "").endswith("次"):
+                # 救援队伍共出动22队次、指战员187人次: the next item of the actor's list names what it counts
+                phrase, named_here, counted = _Phrase(listed_before.subject, item.span(1), phrase.measure), True, None
+                metric = item.span(1)
             if counted is not None and not named_here:
                 # 32家央企净利润… → the counted noun phrase is the subject (ANNOTATION §6, counts)
                 phrase = _Phrase(counted, None)
@@ -1113,6 +1124,7 @@ def _clause_start(text: str, s_start: int, q_start: int) -> int:
 
 
 #: verbs between an actor and a count (科创板共有36家公司, 共认定40727个扶贫产品): the actor is the subject
+_LIST_ITEM_NOUN = re.compile(r"、([\u4e00-\u9fff]{2,6})")
 #: classifiers that are themselves the counted noun (9省市, 四省份, 两国)
 _NOUN_UNITS = frozenset(("省市", "省份", "省区", "省", "国", "市", "县", "地市", "区县", "国家和地区"))
 _COUNT_ACTOR_VERB = re.compile(r"共有|拥有|设有|认定|涉及|覆盖|支持|培育|遴选|新设|破获|查获|打掉|查缴|出动|开通|"

@@ -666,6 +666,9 @@ CASES = [
     # X增速高于Y增速N个百分点: the difference is of X; Y is the base
     ("1—8月份，轻纺工业利润增速高于营业收入增速5.4个百分点。", (),
      {"5.4个百分点": ("轻纺工业", "利润增速", "1—8月份", "increase")}),
+    # an actor's verb says what its times count (出动22队次); the next item of its list names what it counts
+    ("森林消防队伍共出动22队次、指战员187人次参与火灾处置工作。", (),
+     {"22队次": ("森林消防队伍", "出动", None, "level"), "187人次": ("森林消防队伍", "指战员", None, "level")}),
 ]
 
 
