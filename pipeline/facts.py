@@ -1260,7 +1260,7 @@ def _change(clause: str, quantity_text: str = "") -> str:
     return best
 
 
-_NOUN_AFTER_CUE = ("值", "率", "速", "幅", "面", "量")
+_NOUN_AFTER_CUE = ("值", "率", "速", "幅", "面", "量", "额")
 # Cues of change that also name what changes (全年减税降费逾1万亿元): they set the change but stay in the metric.
 _INCREASE_NOUNS = ("新建", "增收", "回升", "加快")
 _DECREASE_NOUNS = ("减税", "降费", "压缩", "减排", "压减", "减轻")

@@ -669,6 +669,9 @@ CASES = [
     # an actor's verb says what its times count (出动22队次); the next item of its list names what it counts
     ("森林消防队伍共出动22队次、指战员187人次参与火灾处置工作。", (),
      {"22队次": ("森林消防队伍", "出动", None, "level"), "187人次": ("森林消防队伍", "指战员", None, "level")}),
+    # a change word inside an amount noun (减税额度) is no change
+    ("今年，青州小微企业减税额度在12亿元以上。", [("青州", "LOC")],
+     {"12亿元以上": ("青州", "小微企业减税额度", "今年", "level")}),
 ]
 
 
