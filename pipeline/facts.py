@@ -550,6 +550,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         change = _change(change_clause or text[clause_start:q.start], text[q.start:q.end])
+        if text.startswith("的", q.end) and _BASE_BEFORE.search(text, clause_start, q.start):
+            change = "level"  # 均明显快于制造业2.5%的投资增速: the base's own value, not a difference
         saving = _SAVING.search(text, seg_start, q.start) if q.kind in ("PERCENT", "MEASURE") else None
         if saving is not None:
             # 节水30%、节肥40%, 可节能30%以上: a saving is a decrease of the thing saved (gold notes, pd-part-d); the
@@ -1197,6 +1199,8 @@ _DATED_NOUN = re.compile(r"(?:发布|推出|成立|上市|开通|挂牌|上线|�
 _ENUMERATED = re.compile(r"[；;，,：:。][\s“\u3000]*[一二三四五六七八九十]是")
 #: 开市以来, 投产以来: a period since an event, which opens a sentence like a time
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
+_LEADING_COMPARISON = re.compile(r"(?:均|都|也)?(?:明显|略|大幅|远)?(?:快于|慢于|高于|低于)")
+_BASE_BEFORE = re.compile(r"(?:快于|慢于|高于|低于)[^，,；;\d]{0,12}$")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
 _EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")
 
@@ -1762,6 +1766,9 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
         start += 1  # ——我国84消毒液企业95家: a list mark is no part of the subject
     while end - start > 1 and text[start] in _LEADING_PREPOSITIONS and (start + 1) in starts:
         start += 1
+    base = _LEADING_COMPARISON.match(text, start, end)
+    if base and base.end() < end:
+        start = base.end()  # 明显快于制造业2.5%的投资增速: the base is 制造业
     for a, b in zip(word_starts, word_starts[1:]):
         if start + 2 <= a and b <= end and text[a:b] in _INNER_PREPOSITIONS:
             end = a  # 邓礼从银行贷款备货, 中央财政按这些企业…: the actor is before the preposition

@@ -672,6 +672,9 @@ CASES = [
     # a change word inside an amount noun (减税额度) is no change
     ("今年，青州小微企业减税额度在12亿元以上。", [("青州", "LOC")],
      {"12亿元以上": ("青州", "小微企业减税额度", "今年", "level")}),
+    # 快于…2.5%的投资增速: a value of the comparison base is no difference (§6, differences)
+    ("前三季度，技术改造投资增长8.9%，明显快于全省2.5%的投资增速。", (),
+     {"2.5%": ("全省", "投资增速", "前三季度", "level")}),
 ]
 
 
