@@ -675,6 +675,8 @@ CASES = [
     # 快于…2.5%的投资增速: a value of the comparison base is no difference (§6, differences)
     ("前三季度，技术改造投资增长8.9%，明显快于全省2.5%的投资增速。", (),
      {"2.5%": ("全省", "投资增速", "前三季度", "level")}),
+    # a change verb right after the figure (两位数增长) says the change, unless the figure is a base or a start
+    ("今年以来，青州投资始终保持两位数增长。", [("青州", "LOC")], {"两位数": ("青州", "投资", "今年", "increase")}),
 ]
 
 
