@@ -550,6 +550,13 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         change = _change(change_clause or text[clause_start:q.start], text[q.start:q.end])
+        counted_before = _last_read(result, s_start)
+        if q.kind == "PERCENT" and change != "level" and counted_before is not None \
+                and (metric is None or metric[1] <= counted_before.start) \
+                and counted_before.kind == "COUNT" and counted_before.metric is not None \
+                and counted_before.metric[0] >= counted_before.end and counted_before.subject == subject \
+                and _GROWTH_ONLY.fullmatch(text, counted_before.metric[1], q.start):
+            metric = counted_before.metric  # …支持了2815万户小微经营主体，同比增长21.9%: the growth of what was counted
         after = _CHANGE_AFTER.match(text, q.end)
         if change == "level" and after and not re.search(r"[从由较比]", text[clause_start:q.start]):
             change = "increase" if after.group(1) == "增长" else "decrease"  # 投资两位数增长, 超两倍增长
@@ -1203,6 +1210,7 @@ _ENUMERATED = re.compile(r"[；;，,：:。][\s“\u3000]*[一二三四五六七
 #: 开市以来, 投产以来: a period since an event, which opens a sentence like a time
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _LEADING_COMPARISON = re.compile(r"(?:均|都|也)?(?:明显|略|大幅|远)?(?:快于|慢于|高于|低于)")
+_GROWTH_ONLY = re.compile(r"[，,](?:同比|环比|较上年|比上年)?(?:增长|增加|下降|减少)(?:了)?")
 _CHANGE_AFTER = re.compile(r"(增长|下降)(?![到至为了])")
 _BASE_BEFORE = re.compile(r"(?:快于|慢于|高于|低于)[^，,；;\d]{0,12}$")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")

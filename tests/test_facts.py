@@ -677,6 +677,9 @@ CASES = [
      {"2.5%": ("全省", "投资增速", "前三季度", "level")}),
     # a change verb right after the figure (两位数增长) says the change, unless the figure is a base or a start
     ("今年以来，青州投资始终保持两位数增长。", [("青州", "LOC")], {"两位数": ("青州", "投资", "今年", "increase")}),
+    # a growth right after an actor's count is the growth of what was counted
+    ("截至9月末，青州农商银行支持了1.2万户个体工商户，同比增长12.5%。", [("青州农商银行", "ORG")],
+     {"12.5%": ("青州农商银行", "个体工商户", "9月末", "increase")}),
 ]
 
 
