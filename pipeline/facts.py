@@ -1182,6 +1182,8 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # 从2月份的17%回落到4%: the starting value's period is not the later value's
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
                 and not re.match(r"^多?(来|以来|之内|以内|内|里|就|便|累计|共计|合计|间)", text[t.end:t.end + 3]) \
+                and not (re.match(r"^(假期|长假)", text[t.end:t.end + 2])
+                         and (best_time is None or best_time.end != t.start)) \
                 and not text.startswith("前", t.start):
             continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长, 两天累计投放
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
@@ -2008,7 +2010,7 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
     head = text[start:q_start]
     for marker in ("按可比口径", "按可比价格计算", "按可比价格", "按现价计算", "按照上年不变价计算",
                    "截至", "截止", "到", "在", "从", "据", "其中", "同期", "此外", "另外", "目前", "当前", "如今",
-                   "时间", "多以来", "多来", "以来", "来", "期间", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已经", "已",
+                   "时间", "多以来", "多来", "以来", "来", "期间", "假期", "长假", "内", "约", "即", "并", "而", "且", "同时", "还", "也", "均", "已经", "已",
                    "但", "不过", "然而"):
         if marker == "均" and head[1:2] in ("价", "值"):
             continue  # 均价, 均值: a measure, not the adverb 均

@@ -680,6 +680,9 @@ CASES = [
     # a growth right after an actor's count is the growth of what was counted
     ("截至9月末，青州农商银行支持了1.2万户个体工商户，同比增长12.5%。", [("青州农商银行", "ORG")],
      {"12.5%": ("青州农商银行", "个体工商户", "9月末", "increase")}),
+    # 7天假期: a duration that names the holiday's days is the window of the figure (not after the holiday's name)
+    ("春节假期全省交通运行平稳，据统计，7天假期全省道路运输共发送旅客约338万人次。", (),
+     {"约338万人次": ("全省道路运输", "发送旅客", "7天", "level")}),
 ]
 
 
