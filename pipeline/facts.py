@@ -560,6 +560,8 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         after = _CHANGE_AFTER.match(text, q.end)
         if change == "level" and after and not re.search(r"[从由较比]", text[clause_start:q.start]):
             change = "increase" if after.group(1) == "增长" else "decrease"  # 投资两位数增长, 超两倍增长
+        if _BOUND_BEFORE.search(text, clause_start, q.start):
+            change = "level"  # 融资成本低于1.6%: a bound on the value, not a difference from a base
         if text.startswith("的", q.end) and _BASE_BEFORE.search(text, clause_start, q.start):
             change = "level"  # 均明显快于制造业2.5%的投资增速: the base's own value, not a difference
         saving = _SAVING.search(text, seg_start, q.start) if q.kind in ("PERCENT", "MEASURE") else None
@@ -1214,6 +1216,7 @@ _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _LEADING_COMPARISON = re.compile(r"(?:均|都|也)?(?:明显|略|大幅|远)?(?:快于|慢于|高于|低于)")
 _GROWTH_ONLY = re.compile(r"[，,](?:同比|环比|较上年|比上年)?(?:增长|增加|下降|减少)(?:了)?")
 _CHANGE_AFTER = re.compile(r"(增长|下降)(?![到至为了])")
+_BOUND_BEFORE = re.compile(r"(?:低于|高于|快于|慢于)$")
 _BASE_BEFORE = re.compile(r"(?:快于|慢于|高于|低于)[^，,；;\d]{0,12}$")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
 _EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")

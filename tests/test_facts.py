@@ -683,6 +683,8 @@ CASES = [
     # 7天假期: a duration that names the holiday's days is the window of the figure (not after the holiday's name)
     ("春节假期全省交通运行平稳，据统计，7天假期全省道路运输共发送旅客约338万人次。", (),
      {"约338万人次": ("全省道路运输", "发送旅客", "7天", "level")}),
+    # 低于3.5%: a comparison verb right before the number bounds the value; no base, no difference
+    ("今年青州小微企业融资成本低于3.5%。", (), {"3.5%": ("青州小微企业", "融资成本", "今年", "level")}),
 ]
 
 
