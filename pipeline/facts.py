@@ -1254,6 +1254,9 @@ def _change(clause: str, quantity_text: str = "") -> str:
         return "increase"  # 翻一番, 翻两番
     share = max(clause.rfind("占"), clause.rfind("比重"))
     best, best_pos = "level", share  # cues before a share (…增长，占) belong to another figure
+    copula = clause.rfind("是")
+    if copula > best_pos and not clause.startswith(("同比", "环比"), copula + 1):
+        best_pos = copula  # 需求回升和成本下降是两个重要原因: changes before the copula are its topic
     of_share = re.search(r"占(?!比)[^，,；;。]*的$", clause.rstrip("约近超逾达了"))
     if of_share and not re.search(r"同比|环比|(?<!占)比(?![重例率])|较", clause[of_share.start():]):
         return "level"  # 占新增装机的56%: a change word inside the share's object (新增) is no change of the share

@@ -685,6 +685,8 @@ CASES = [
      {"约338万人次": ("全省道路运输", "发送旅客", "7天", "level")}),
     # 低于3.5%: a comparison verb right before the number bounds the value; no base, no difference
     ("今年青州小微企业融资成本低于3.5%。", (), {"3.5%": ("青州小微企业", "融资成本", "今年", "level")}),
+    # changes before a copula are its topic, not the figure's change
+    ("需求回升和成本下降是两个重要原因。", (), {"两个": ("重要原因", None, None, "level")}),
 ]
 
 
