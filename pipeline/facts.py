@@ -2007,6 +2007,8 @@ def _noun_phrase(text: str, clause_start: int, q_start: int, times: Sequence[Tim
             dated = _DATED_NOUN.match(text, start, q_start)
             if dated:
                 start = dated.end()  # 4月发布的Qwen3…: the thing released, not its release
+    while start < q_start and text[start] in "”’\"" and text.rfind("“", clause_start, start) >= clause_start:
+        start += 1  # “十四五”以来: the closing quote of a quoted period, then its 以来
     reporting = _REPORTING.match(text, start, q_start)
     if reporting:
         start = reporting.end()  # 规划提出国内生产总值增长… → 国内生产总值

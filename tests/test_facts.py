@@ -687,6 +687,8 @@ CASES = [
     ("今年青州小微企业融资成本低于3.5%。", (), {"3.5%": ("青州小微企业", "融资成本", "今年", "level")}),
     # changes before a copula are its topic, not the figure's change
     ("需求回升和成本下降是两个重要原因。", (), {"两个": ("重要原因", None, None, "level")}),
+    # “十三五”以来: the closing quote and 以来 after a quoted period are no part of the phrase
+    ("“十三五”以来全市快递业务量年均增长近30%。", (), {"近30%": ("全市", "快递业务量", "十三五", "increase")}),
 ]
 
 
