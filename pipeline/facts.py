@@ -1496,6 +1496,15 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
         if modifier and owner_end - len(modifier) > np_start:
             owner_end -= len(modifier)
         owner = _trim(text, np_start, owner_end)
+        rate = _RATE_WORD.search(text, np_start + 2, np_end - 1)
+        obj = None
+        if rate and _verb_led(text, (np_start, rate.start()), word_starts, verbs):
+            first_end = word_starts[bisect_right(word_starts, np_start)]
+            obj = _trim(text, first_end, rate.start()) if first_end < rate.start() else None
+            if obj is not None and text[obj[0]:obj[1]] in verbs:
+                obj = None
+        if obj is not None:
+            return _Phrase(obj, (rate.start(), np_end))  # 带动农户户均增收: the verb's object owns the rate
         if owner and prev.subject is not None and (_verb_led(text, owner, word_starts, verbs)
                                                    or text[owner[0]:owner[1]] in _ACTIVITY_MODIFIERS
                                                    or text[owner[0]:owner[1]] in _MANNER_ADVERBS):

@@ -689,6 +689,8 @@ CASES = [
     ("需求回升和成本下降是两个重要原因。", (), {"两个": ("重要原因", None, None, "level")}),
     # “十三五”以来: the closing quote and 以来 after a quoted period are no part of the phrase
     ("“十三五”以来全市快递业务量年均增长近30%。", (), {"近30%": ("全市", "快递业务量", "十三五", "increase")}),
+    # 带动农户户均增收: the object of the verb owns the rate measure after it
+    ("青岚合作社去年种植蓝莓300亩，带动农户户均增收4200元。", (), {"4200元": ("农户", "户均增收", "去年", "increase")}),
 ]
 
 
