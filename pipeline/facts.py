@@ -543,6 +543,10 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # (unlike 发送旅客…；铁路870万人次, where 人次 counts the activity of the owner)
             metric = None
             phrase = _Phrase(phrase.subject, None, phrase.measure)  # nor of the list items after it
+        if q.kind == "COUNT" and subject is not None and metric is not None \
+                and text[subject[0]:subject[1]] in _NATIONAL_OWNERS and _NEW_ITEMS.match(text, metric[0], metric[1]):
+            # 全市今年新增家庭农场2300多户: a count of new items has them as subject (gold notes, 新增/新建 X)
+            subject, metric = (_NEW_ITEMS.match(text, metric[0], metric[1]).end(), metric[1]), None
         if subject is None and clause_start > s_start:
             # 青州劳动力务工就业方面，已外出务工120万人: the sentence's topic owns what its clauses report
             subject = _aspect_topic(text, s_start, clause_start, word_starts, verbs)
@@ -1493,6 +1497,8 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             if not (owner and prev.subject is not None and _verb_led(text, owner, word_starts, verbs)):
                 return _Phrase(owner or prev.subject, _trim(text, word_starts[i], np_end))
         modifier = next((m for m in _METRIC_MODIFIERS if text[np_start:owner_end].endswith(m)), None)
+        if modifier == "年" and text[owner_end - 2:owner_end - 1] in _YEAR_WORD_FIRST:
+            modifier = None  # 全市今年|新增家庭农场: the 年 of a time word
         if modifier and owner_end - len(modifier) > np_start:
             owner_end -= len(modifier)
         owner = _trim(text, np_start, owner_end)
@@ -2144,6 +2150,8 @@ _METRIC_MODIFIERS = ("日均", "年均", "人均", "月均", "全球", "全国",
                      "短期")
 
 
+_NEW_ITEMS = re.compile(r"(?:新增|新建|新设立|新设|新引进)(?=[\u4e00-\u9fff]{2})")
+_YEAR_WORD_FIRST = frozenset("今去明前上本当同全")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -2161,6 +2169,8 @@ def _extend_metric(text: str, start: int, m_start: int, end: int, word_starts: S
             m_start = word_starts[j]
             continue
         mod = next((m for m in _METRIC_MODIFIERS if before.endswith(m)), None)
+        if mod == "年" and before[-2:-1] in _YEAR_WORD_FIRST:
+            mod = None  # 全市今年|新增…, 去年|种植…: the 年 of a time word, not the rate word 年
         if mod:
             m_start -= len(mod)
             continue

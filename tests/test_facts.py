@@ -691,6 +691,10 @@ CASES = [
     ("“十三五”以来全市快递业务量年均增长近30%。", (), {"近30%": ("全市", "快递业务量", "十三五", "increase")}),
     # 带动农户户均增收: the object of the verb owns the rate measure after it
     ("青岚合作社去年种植蓝莓300亩，带动农户户均增收4200元。", (), {"4200元": ("农户", "户均增收", "去年", "increase")}),
+    # the 年 of a time word (去年, 今年) is not the rate word 年 of a measure; a count of new items after 全市 has
+    # the items as subject (gold notes, 新增/新建 X)
+    ("青岚合作社去年种植蓝莓300亩。", (), {"300亩": ("青岚合作社", "种植蓝莓", "去年", "level")}),
+    ("当地介绍，全市今年新增家庭农场230多户。", (), {"230多户": ("家庭农场", None, "今年", "increase")}),
 ]
 
 
