@@ -1783,6 +1783,10 @@ _FUNCTION_CHARS = frozenset("不没未或且而又也都就才再还最更很太
 _PRONOUNS = frozenset(("这", "那", "其", "我们", "他们", "她们", "它们", "你们", "这里", "那里", "这些", "那些", "此",
                        "本", "该", "我", "他", "她", "它", "大家", "有的", "有些"))
 _LEADING_PREPOSITIONS = "经除据由从在对向为把被将了"
+#: connectives and framing phrases that open a clause and own nothing (为此, 由此, 值得注意的是, 目标是)
+_CONNECTIVE_SUBJECTS = frozenset(("为此", "由此", "因此", "对此", "此外", "同时", "另外", "除了", "其中", "然而", "不过",
+                                  "但是", "所以", "于是", "因而", "从而", "与此同时"))
+_FRAMING = re.compile(r"[\u4e00-\u9fff]{1,8}的是|[\u4e00-\u9fff]{1,4}(?:目标|任务|要求)是")
 _BARE_VERB_SUBJECTS = frozenset(("获得", "新建", "拿", "拿到", "准备", "申请", "持股", "建成", "新增", "套现"))
 
 
@@ -1826,8 +1830,9 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
         end = _without_modals(text, start, last, word_starts)  # 央企完成, 中央企业上交, 我国企业共实施: the
         # clause's verb (and the adverbs before it) are no part of its subject
     name = text[start:end]
-    if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS or re.fullmatch(r"每个?[年月日天周季]度?", name):
-        return None  # 我们, 获得, 每月: no subject
+    if name in _PRONOUNS or name in _BARE_VERB_SUBJECTS or re.fullmatch(r"每个?[年月日天周季]度?", name) \
+            or name in _CONNECTIVE_SUBJECTS or _FRAMING.fullmatch(name):
+        return None  # 我们, 获得, 每月, 为此, 值得注意的是: no subject
     return start, end
 
 

@@ -695,6 +695,8 @@ CASES = [
     # the items as subject (gold notes, 新增/新建 X)
     ("青岚合作社去年种植蓝莓300亩。", (), {"300亩": ("青岚合作社", "种植蓝莓", "去年", "level")}),
     ("当地介绍，全市今年新增家庭农场230多户。", (), {"230多户": ("家庭农场", None, "今年", "increase")}),
+    # framing phrases and connectives (取而代之的是, 为此) own nothing
+    ("在江岸，取而代之的是绵延8公里的生态岸线。", (), {"8公里": (None, "生态岸线", None, "level")}),
 ]
 
 
