@@ -50,7 +50,7 @@ _ADVERBS = ("已经", "已", "同比", "环比", "分别", "累计", "共", "将
             "同期", "进一步", "大幅", "稳步", "持续", "继续", "明显", "显著", "小幅", "略有", "逐步", "快速",
             "以仅", "仅", "提前", "成功", "却", "逆势", "更", "相应", "也相应", "更将", "还将", "依然", "仍然", "依旧",
             "共计", "总计", "在", "从", "对", "多在", "大多在", "多为", "由", "曾", "曾经", "可", "可以", "拟", "只要",
-            "也将", "已达", "连年", "逐年", "不断", "连续多年", "一直", "始终")
+            "也将", "已达", "连年", "逐年", "不断", "连续多年", "连续", "一直", "始终")
 _METRIC_HEADS = (
     "规模", "数量", "总量", "总额", "总值", "总数", "占比", "比例", "比重", "份额", "增速", "增幅", "涨幅", "降幅",
     "收入", "营收", "营业收入", "利润", "净利润", "利润总额", "产量", "销量", "销售额", "交易额", "成交额",
@@ -1190,8 +1190,11 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
                 and not re.match(r"^多?(来|以来|之内|以内|内|里|就|便|累计|共计|合计|间)", text[t.end:t.end + 3]) \
                 and not (re.match(r"^(假期|长假)", text[t.end:t.end + 2])
                          and (best_time is None or best_time.end != t.start)) \
-                and not text.startswith("前", t.start):
-            continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长, 两天累计投放
+                and not text.startswith("前", t.start) \
+                and not (best is None and text.endswith("连续", s_start, t.start)
+                         and t.start >= _clause_start(text, s_start, q.start)):
+            continue  # a duration is the period only as a window: 两年多来, 前6天, 3个月内增长, 两天累计投放,
+            # 连续7个月保持5%以上
         if best is not None and text[t.start:t.end] in _ANAPHORIC_TIMES:
             continue  # 4月，当月… : the named period is the role, 当月 only points back at it
         if best is not None and text[t.start:t.end].endswith("同期") and t.start < _clause_start(text, s_start, q.start):

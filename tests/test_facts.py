@@ -697,6 +697,8 @@ CASES = [
     ("当地介绍，全市今年新增家庭农场230多户。", (), {"230多户": ("家庭农场", None, "今年", "increase")}),
     # framing phrases and connectives (取而代之的是, 为此) own nothing
     ("在江岸，取而代之的是绵延8公里的生态岸线。", (), {"8公里": (None, "生态岸线", None, "level")}),
+    # 连续5年 in the figure's clause is its window; 连续 is an adverb, no part of the measure
+    ("青州粮食产量连续5年保持在10亿斤以上。", (), {"10亿斤以上": ("青州", "粮食产量", "5年", "level")}),
 ]
 
 
