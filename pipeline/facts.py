@@ -425,7 +425,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             if not named_here and item and listed_before.kind == "COUNT" and listed_before.subject is not None \
                     and listed_before.metric is not None and listed_before.metric[1] <= listed_before.start \
                     and (listed_before.unit or "").endswith("次") and (q.unit or "").endswith("次"):
-                # 救援队伍共出动22队次、指战员187人次: the next item of the actor's list names what it counts
+                # 消防队伍共出动12队次、队员90人次: the next item of the actor's list names what it counts
                 phrase, named_here, counted = _Phrase(listed_before.subject, item.span(1), phrase.measure), True, None
                 metric = item.span(1)
             if counted is not None and not named_here:
@@ -461,7 +461,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             obj = _object_after(text, q.end, s_end, word_starts, verbs)
             if obj is not None:
                 metric = obj
-                # …，获得1000万元股权投资，占公司股份的8.4%: a share after it is of this measure
+                # …，获得500万元天使投资，占公司股份的6.5%: a share after it is of this measure
                 phrase = _Phrase(phrase.subject, phrase.metric, obj)
             elif (metric is None or (metric[1] <= clause_start and _fresh_activity(text, amount_verb, metric, word_starts))) \
                     and text[amount_verb:amount_verb + 2] not in _NOT_ACTIVITIES and q.unit != "岁":
@@ -560,14 +560,14 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 and counted_before.kind == "COUNT" and counted_before.metric is not None \
                 and counted_before.metric[0] >= counted_before.end and counted_before.subject == subject \
                 and _GROWTH_ONLY.fullmatch(text, counted_before.metric[1], q.start):
-            metric = counted_before.metric  # …支持了2815万户小微经营主体，同比增长21.9%: the growth of what was counted
+            metric = counted_before.metric  # …支持了1.2万户个体工商户，同比增长12.5%: the growth of what was counted
         after = _CHANGE_AFTER.match(text, q.end)
         if change == "level" and after and not re.search(r"[从由较比]", text[clause_start:q.start]):
             change = "increase" if after.group(1) == "增长" else "decrease"  # 投资两位数增长, 超两倍增长
         if _BOUND_BEFORE.search(text, clause_start, q.start):
             change = "level"  # 融资成本低于1.6%: a bound on the value, not a difference from a base
         if text.startswith("的", q.end) and _BASE_BEFORE.search(text, clause_start, q.start):
-            change = "level"  # 均明显快于制造业2.5%的投资增速: the base's own value, not a difference
+            change = "level"  # 快于全省2.5%的投资增速: the base's own value, not a difference
         saving = _SAVING.search(text, seg_start, q.start) if q.kind in ("PERCENT", "MEASURE") else None
         if saving is not None:
             # 节水30%、节肥40%, 可节能30%以上: a saving is a decrease of the thing saved (gold notes, pd-part-d); the
@@ -990,7 +990,7 @@ def _opening_actor(text: str, s_start: int, clause_start: int, word_starts: Sequ
         return None
     example = _EXAMPLE_OPENER.match(text, start, clause_start)
     if example:
-        return example.span(1)  # 以电动自行车企业雅迪为例，“今年已销售400多万辆…: the example is the actor
+        return example.span(1)  # 以家电企业青岚电器为例，上半年已销售120万台…: the example is the actor
     first = _DATA_SHOW.match(text, start)
     if first and first.end() <= clause_start:
         return None  # 青州统计局对外发布的数据显示，…: a source opens the sentence, not an actor
@@ -1810,7 +1810,7 @@ def _clean_subject(text: str, span: Optional[Span], word_starts: Sequence[int],
         start += 1
     base = _LEADING_COMPARISON.match(text, start, end)
     if base and base.end() < end:
-        start = base.end()  # 明显快于制造业2.5%的投资增速: the base is 制造业
+        start = base.end()  # 明显快于全省2.5%的投资增速: the base is 全省
     for a, b in zip(word_starts, word_starts[1:]):
         if start + 2 <= a and b <= end and text[a:b] in _INNER_PREPOSITIONS:
             end = a  # 邓礼从银行贷款备货, 中央财政按这些企业…: the actor is before the preposition
