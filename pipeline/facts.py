@@ -1188,7 +1188,7 @@ def _time_role(text: str, q: Quantity, times: Sequence[TimeExpr], s_start: int) 
             continue  # 从2月份的17%回落到4%: the starting value's period is not the later value's
         if t.type == "DURATION" and not re.match(r"^(时间|来|以来|内|里)?(增长|增加|下降|减少|翻)", text[t.end:q.start]) \
                 and not re.match(r"^多?(来|以来|之内|以内|内|里|就|便|累计|共计|合计|间)", text[t.end:t.end + 3]) \
-                and not (re.match(r"^(假期|长假)", text[t.end:t.end + 2])
+                and not (text.startswith(("假期", "长假"), t.end)
                          and (best_time is None or best_time.end != t.start)) \
                 and not text.startswith("前", t.start) \
                 and not (best is None and text.endswith("连续", s_start, t.start)
@@ -1220,11 +1220,13 @@ _DATED_NOUN = re.compile(r"(?:发布|推出|成立|上市|开通|挂牌|上线|�
 _ENUMERATED = re.compile(r"[；;，,：:。][\s“\u3000]*[一二三四五六七八九十]是")
 #: 开市以来, 投产以来: a period since an event, which opens a sentence like a time
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
-_LEADING_COMPARISON = re.compile(r"(?:均|都|也)?(?:明显|略|大幅|远)?(?:快于|慢于|高于|低于)")
+#: the verbs of a comparison with a base (快于全省, 低于5.5%)
+_COMPARE = "(?:快于|慢于|高于|低于)"
+_LEADING_COMPARISON = re.compile(r"(?:均|都|也)?(?:明显|略|大幅|远)?" + _COMPARE)
 _GROWTH_ONLY = re.compile(r"[，,](?:同比|环比|较上年|比上年)?(?:增长|增加|下降|减少)(?:了)?")
 _CHANGE_AFTER = re.compile(r"(增长|下降)(?![到至为了])")
-_BOUND_BEFORE = re.compile(r"(?:低于|高于|快于|慢于)$")
-_BASE_BEFORE = re.compile(r"(?:快于|慢于|高于|低于)[^，,；;\d]{0,12}$")
+_BOUND_BEFORE = re.compile(_COMPARE + "$")
+_BASE_BEFORE = re.compile(_COMPARE + r"[^，,；;\d]{0,12}$")
 _RECORD_AFTER = re.compile(r"(?:以来|来)?(?:的)?(?:新高|新低|最高|最低|最大|最小|最快|最慢)")
 _EVENT_AFTER = re.compile(r"(?:晚间|早间|上午|下午|晚|早)?(?:公告|发布|披露|宣布|表示|召开|举行|挂牌|公布|获悉|电|讯)")
 
@@ -2141,8 +2143,9 @@ def _measure_after(text: str, start: int, limit: int, word_starts: Sequence[int]
 #: heads of rates and growth figures a percentage can be
 _RATE_HEADS = ("增速", "增长率", "增幅", "涨幅", "降幅", "比例", "占比", "比重", "份额", "率")
 #: 60%的资金用于研发 (the funds after the figure) and 资金的60%以上用于研发 (before it): a share of funds by use
-_SHARE_USED_FOR = re.compile(r"(?:以上|左右)?的([^，,。；;、的\d]{1,8}?)(?:主要|全部|将|均|都)?用(?:于|来|在)(?P<use>[^，,。；;、]{1,12})")
-_USED_FOR = re.compile(r"(?:以上|左右)?(?:主要|全部|将|均|都)?用(?:于|来|在)(?P<use>[^，,。；;、]{1,12})")
+_USE = r"(?:主要|全部|将|均|都)?用(?:于|来|在)(?P<use>[^，,。；;、]{1,12})"
+_SHARE_USED_FOR = re.compile(r"(?:以上|左右)?的([^，,。；;、的\d]{1,8}?)" + _USE)
+_USED_FOR = re.compile(r"(?:以上|左右)?" + _USE)
 #: 完成全年任务目标的92.9%, 完成年度计划的80%: a share of a target (its words end in 目标, 任务 or 计划)
 _COMPLETED_TARGET = re.compile(r"完成(?:了)?([^，,。；;、\d]{0,10}?(?:目标任务|任务目标|目标|任务|计划))的(?:约|近|超过)?$")
 _AFTER_SHARE = re.compile(r"的?((?:用户|市场|销售|出货)份额)|的(比例|占比|份额|比重|增速|增幅|降幅)")
