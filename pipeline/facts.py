@@ -2298,7 +2298,7 @@ def _is_measure_modifier(owner: str) -> bool:
 
 # Statistical indicators that name a whole measure; written with no owner they have none (gold notes).
 _INDICATORS = (
-    "国内生产总值", "GDP", "居民消费价格", "消费者价格指数", "CPI", "核心CPI", "工业生产者出厂价格",
+    "国内生产总值", "地区生产总值", "生产总值", "GDP", "居民消费价格", "消费者价格指数", "CPI", "核心CPI", "工业生产者出厂价格",
     "工业生产者购进价格", "PPI", "PMI", "采购经理指数", "城镇登记失业率", "城镇调查失业率", "调查失业率",
     "城镇新增就业", "新增就业", "农村贫困人口", "贫困人口", "社会消费品零售总额", "社会融资规模", "社融规模",
     "社会融资规模增量", "人民币贷款", "人民币存款", "广义货币", "M2", "狭义货币", "M1", "外汇储备",

@@ -698,6 +698,9 @@ CASES = [
     ("在江岸，取而代之的是绵延8公里的生态岸线。", (), {"8公里": (None, "生态岸线", None, "level")}),
     # 连续5年 in the figure's clause is its window; 连续 is an adverb, no part of the measure
     ("青州粮食产量连续5年保持在10亿斤以上。", (), {"10亿斤以上": ("青州", "粮食产量", "5年", "level")}),
+    # 生产总值 / 地区生产总值 are one indicator: the words before them own it
+    ("2018年，该县生产总值50.8亿元，同比增长8.1%。", (),
+     {"50.8亿元": ("该县", "生产总值", "2018年", "level"), "8.1%": ("该县", "生产总值", "2018年", "increase")}),
 ]
 
 
