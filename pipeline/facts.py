@@ -1431,7 +1431,7 @@ def _phrase(text: str, clause_start: int, q: Quantity, entities: Sequence[Entity
             or _sentence_topic(text, s_start, np_start, times) \
             or (_opening_actor(text, s_start, clause_start, word_starts, verbs, times)
                 if lead.group() in ("预计", "实现", "完成", "累计", "累计实现", "共实现", "共", "录得") else None)
-        if lead.group() in ("影响", "拉动") and metric is not None and metric[0] > rest[0]:
+        if lead.group().endswith(("影响", "拉动")) and metric is not None and metric[0] > rest[0]:
             owner = _strip_adverbs(text, rest[0], metric[0])
             if owner and not _verb_led(text, owner, word_starts, verbs):
                 # …，影响规模以上工业企业利润增速下降1.2个百分点: what is affected is the owner's measure
@@ -1970,7 +1970,7 @@ _MISTAGGED_VERBS = frozenset(("落实", "办理", "选派", "惠及", "申报", 
 #: leading verbs whose object is a base of comparison or a whole (占全国, 高于整体), not the measure
 _BASE_VERBS = frozenset(("高出", "高于", "低于", "快于", "慢于", "相当于", "比", "较"))
 _COMPARISON_IN_PHRASE = re.compile(r"(同比|环比|(?<!占)比(?![重例率])|较|(?<=[率速值额幅])(?:高于|低于|快于|慢于)|与|相比|在(?=[^，,。；;]{1,10}基础上)|由(?=[^，,。；;]{0,12}(?:提升|提高|增加|增长|下降|降低|减少|上升|扩大|缩减|降至|增至|升至))|从(?![业事而来中严头])(?=[^，,。；;]{0,8}的$)|从(?=(?:最初|原来|当初|起初|此前|以前|之前)?$))")
-_LEADING_VERB = re.compile(r"(影响|拉动|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共计|总计|共|保持在|"
+_LEADING_VERB = re.compile(r"((?:合计|共同)?(?:影响|拉动)|为|按可比口径|按可比价格计算|按可比价格|按现价计算|共实现|累计实现|实现|完成|录得|相当于|是|以|力争|占|高出|高于|低于|快于|慢于|比|较|与|和|相比|预计|累计实现|累计|共实现|共计|总计|共|保持在|"
                            r"保持|一直保持|连续|同比|环比|其中|分别)")
 _INTERNAL_VERB = re.compile(r"(新设立|新设|共实现|累计实现|实现|完成|累计完成|共完成|录得|拥有|占全国|占(?![比用有据领]))")
 

@@ -706,6 +706,8 @@ CASES = [
     # 主营业务收入 is one measure (not 主营|业务收入); 内地票房 keeps its 内
     ("2018年，汽车制造业主营业务收入增长2.9%。", (), {"2.9%": ("汽车制造业", "主营业务收入", "2018年", "increase")}),
     ("全年，内地票房超过60亿元。", (), {"超过60亿元": ("内地", "票房", "全年", "level")}),
+    # 合计影响 / 共同拉动 lead a clause like 影响: what follows is the measure affected
+    ("上述三项合计影响CPI上涨约0.3个百分点。", (), {"约0.3个百分点": ("上述", "CPI", None, "increase")}),
 ]
 
 
