@@ -164,6 +164,12 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
             group = _last_read(result, s_start)
+            if group is not None and group.end == seg_start and text[group.start - 1:group.start] == "每" \
+                    and group.subject is not None and phrase.metric is not None:
+                # 规上企业每百元营业收入中的成本为84元: the owner before the per-unit figure owns the measure
+                owner = (group.subject[0], group.subject[1] - 1) if text[group.subject[1] - 1] == "每" \
+                    else group.subject
+                phrase = _Phrase(_trim(text, *owner), phrase.metric, phrase.measure)
             if group is not None and group.unit in _NOUN_UNITS and group.end == seg_start and text[seg_start] != "（" \
                     and group.subject is not None and phrase.metric is not None and phrase.metric[0] >= seg_start:
                 # 东部9省市消费扶贫金额达48亿元: the group just counted owns the measure that follows it
