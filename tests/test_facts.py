@@ -711,6 +711,9 @@ CASES = [
     # the owner before a per-unit figure (每百元营业收入中的成本) owns the measure after it
     ("2019年，青州规上工业企业每百元营业收入中的成本为83.5元。", (),
      {"83.5元": ("青州规上工业企业", "成本", "2019年", "level")}),
+    # 有…户数N户: "there are" before a count of holders; the sentence's owner goes on
+    ("到去年末，青州小微企业贷款余额是1.6万亿元，有贷款余额户数21万户。", (),
+     {"21万户": ("青州小微企业", "贷款余额户数", "去年末", "level")}),
 ]
 
 
