@@ -166,7 +166,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             group = _last_read(result, s_start)
             if group is not None and group.end == seg_start and text[group.start - 1:group.start] == "每" \
                     and group.subject is not None and phrase.metric is not None:
-                # 规上企业每百元营业收入中的成本为84元: the owner before the per-unit figure owns the measure
+                # 纺织企业每百元营收中的成本为86元: the owner before the per-unit figure owns the measure
                 owner = (group.subject[0], group.subject[1] - 1) if text[group.subject[1] - 1] == "每" \
                     else group.subject
                 phrase = _Phrase(_trim(text, *owner), phrase.metric, phrase.measure)

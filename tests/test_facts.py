@@ -708,9 +708,9 @@ CASES = [
     ("全年，内地票房超过60亿元。", (), {"超过60亿元": ("内地", "票房", "全年", "level")}),
     # 合计影响 / 共同拉动 lead a clause like 影响: what follows is the measure affected
     ("上述三项合计影响CPI上涨约0.3个百分点。", (), {"约0.3个百分点": ("上述", "CPI", None, "increase")}),
-    # the owner before a per-unit figure (每百元营业收入中的成本) owns the measure after it
-    ("2019年，青州规上工业企业每百元营业收入中的成本为83.5元。", (),
-     {"83.5元": ("青州规上工业企业", "成本", "2019年", "level")}),
+    # the owner before a per-unit figure (每百元营收中的成本) owns the measure after it
+    ("2019年，青州纺织企业每百元营收中的成本为86.2元。", (),
+     {"86.2元": ("青州纺织企业", "成本", "2019年", "level")}),
     # 有…户数N户: "there are" before a count of holders; the sentence's owner goes on
     ("到去年末，青州小微企业贷款余额是1.6万亿元，有贷款余额户数21万户。", (),
      {"21万户": ("青州小微企业", "贷款余额户数", "去年末", "level")}),
