@@ -1797,7 +1797,7 @@ _LEADING_PREPOSITIONS = "经除据由从在对向为把被将了"
 #: connectives and framing phrases that open a clause and own nothing (为此, 由此, 值得注意的是, 目标是)
 _CONNECTIVE_SUBJECTS = frozenset(("为此", "由此", "因此", "对此", "此外", "同时", "另外", "除了", "其中", "然而", "不过",
                                   "但是", "所以", "于是", "因而", "从而", "与此同时"))
-_FRAMING = re.compile(r"[\u4e00-\u9fff]{1,8}的是|[\u4e00-\u9fff]{1,4}(?:目标|任务|要求)是")
+_FRAMING = re.compile(r"[\u4e00-\u9fff]{1,8}的是|[\u4e00-\u9fff]{1,4}(?:目标|任务|要求)是|这是[\u4e00-\u9fff]{0,4}")
 _BARE_VERB_SUBJECTS = frozenset(("获得", "新建", "拿", "拿到", "准备", "申请", "持股", "建成", "新增", "套现"))
 
 
@@ -2011,7 +2011,7 @@ _RATE_PREFIXES = frozenset("日年月人户季周")
 _DIMENSION = re.compile(r"(?:平均|总)?(?:全长|总长|直径|半径|海拔|高度|长度|宽度|深度|厚度|面积|体重|身高|气温|水温|温度|"
                         r"单产|亩产|载重|排水量|时速|(?<![增成延提升加尊严比注厚隆沉看侧])[重长宽高深厚])(?:达到|达|约为|约|为|仅)?$")
 #: words that open with one of _noun_phrase's leading markers
-_MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "在线", "在校", "在岗", "在职", "在手", "在营", "从业",
+_MARKER_WORDS = ("到位", "到期", "到账", "到访", "到港", "在建", "在线", "在校", "在岗", "在职", "在手", "在营", "在孵", "从业",
                  "内需", "内贸", "内销", "内资", "内地", "来源", "约束", "即期", "并购", "而今", "还款", "还本", "已婚")
 _RATE_WORD = re.compile(r"日均|人均|年均|月均|户均|场均|单日|每日|每年")
 

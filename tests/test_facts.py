@@ -714,6 +714,8 @@ CASES = [
     # 有…户数N户: "there are" before a count of holders; the sentence's owner goes on
     ("到去年末，青州小微企业贷款余额是1.6万亿元，有贷款余额户数21万户。", (),
      {"21万户": ("青州小微企业", "贷款余额户数", "去年末", "level")}),
+    # 这是继…: a framing phrase, no subject
+    ("这是继去年将全年增长预期下调至3.4%之后的又一次下调。", (), {"3.4%": (None, "增长预期", "全年", "decrease")}),
 ]
 
 
