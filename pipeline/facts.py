@@ -407,6 +407,11 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     verb_at = _verb_before_relative(text, clause_start, q.start, word_starts, verbs)
                 actor = _opening_actor(text, s_start, clause_start, word_starts, verbs, times) \
                     if verb_at is not None and _only_adverbials(text, clause_start, verb_at, times) else None
+                reached = _last_read(result, s_start)
+                if verb_at is not None and _REACH_VERB.match(text, verb_at) and reached is not None \
+                        and reached.kind == "COUNT" and reached.metric is not None and reached.metric[0] >= reached.end \
+                        and _only_adverbials(text, clause_start, verb_at, times):
+                    actor = reached.metric  # 共认定4万个扶贫产品，涉及1297个县: what the last count counted reaches
                 if actor is not None:
                     # 青州通过试点，仅三个月就解决了21个审批问题: a later clause with no subject of its own goes
                     # on with the actor the sentence opened with; what it counts is the metric (§6, counts)
@@ -1151,6 +1156,8 @@ def _clause_start(text: str, s_start: int, q_start: int) -> int:
 _LIST_ITEM_NOUN = re.compile(r"、([\u4e00-\u9fff]{2,6})")
 #: classifiers that are themselves the counted noun (9省市, 四省份, 两国)
 _NOUN_UNITS = frozenset(("省市", "省份", "省区", "省", "国", "市", "县", "地市", "区县", "国家和地区"))
+#: verbs of reach after a count (…认定4万个产品，涉及1297个县): the items counted before are their subject
+_REACH_VERB = re.compile(r"涉及|覆盖|惠及|辐射|分布在|遍及")
 _COUNT_ACTOR_VERB = re.compile(r"共有|拥有|设有|认定|涉及|覆盖|支持|培育|遴选|新设|破获|查获|打掉|查缴|出动|开通|"
                                r"建成|发布|推出|引进|签约|带动|吸引|服务|帮扶")
 _ACTOR_VERB_END = re.compile("(?:" + _COUNT_ACTOR_VERB.pattern + ")$")

@@ -716,6 +716,9 @@ CASES = [
      {"21万户": ("青州小微企业", "贷款余额户数", "去年末", "level")}),
     # 这是继…: a framing phrase, no subject
     ("这是继去年将全年增长预期下调至3.4%之后的又一次下调。", (), {"3.4%": (None, "增长预期", "全年", "decrease")}),
+    # 涉及 after a count: the items just counted reach what is counted next
+    ("今年，青州共认定1200个绿色食品，涉及86个乡镇和300家合作社。", (),
+     {"86个": ("绿色食品", "乡镇", "今年", "level"), "300家": ("绿色食品", "合作社", "今年", "level")}),
 ]
 
 
