@@ -1066,13 +1066,14 @@ def _counted_noun(text: str, start: int, limit: int, word_starts: Sequence[int],
         end = b
     if joined is not None and end < limit and not _COUNTED_STOP.match(text, end):
         end = joined  # the second noun runs on (民营企业和社会|组织…): keep the first
-    if end > start and text[start:end] in verbs:
-        return None
+    if end > start and (text[start:end] in verbs or _CHANGE_TO.match(text, start, end)):
+        return None  # …由86种减到44种: a change to the next figure, not a noun
     return (start, end) if end > start else None
 
 
 #: 5家|处于创新研发阶段的|医药企业, 1家|已撤回上市申请的|企业: a relative clause between a count and its noun
 _RELATIVE_AFTER_COUNT = re.compile(r"(?:已经|已|正在|处于|位于)[^，,。；;、“”\"\d的]{1,12}的")
+_CHANGE_TO = re.compile(r"(?:减|降|增|升|提高|提升|下降|减少|增加|压减|压缩|扩大|缩减)(?:到|至|为)")
 _ADVERBIAL = re.compile(r"(?:仅|只|就|已|已经|又|还|共|累计|先后|陆续|再|也|都|将|并|同时|随后|目前|最终|成功|一举|"
                         r"再次|首次|进一步|持续|不断|全力|总共|一共)*")
 

@@ -719,6 +719,8 @@ CASES = [
     # 涉及 after a count: the items just counted reach what is counted next
     ("今年，青州共认定1200个绿色食品，涉及86个乡镇和300家合作社。", (),
      {"86个": ("绿色食品", "乡镇", "今年", "level"), "300家": ("绿色食品", "合作社", "今年", "level")}),
+    # 由8个压减至3个: a change to the next figure is no counted noun
+    ("全市审批环节由8个压减至3个。", (), {"8个": ("全市", "审批环节", None, "level")}),
 ]
 
 
