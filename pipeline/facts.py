@@ -142,6 +142,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         dateline = _DATELINE.match(text, s_start, q.start)
         if dateline:
             s_start = dateline.end()  # 本报北京2月10日电 （记者…）记者从…获悉：: the report's frame owns nothing
+        last_read = _last_read(result, s_start)  # the figure before this one in the sentence, if any
         clause_start = _clause_start(text, s_start, q.start)
         seg_start = max(clause_start, prev_end) if prev_end >= clause_start else clause_start
         time = _time_role(text, q, times, s_start)
@@ -163,7 +164,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase(item or prev_phrase.subject, prev_phrase.metric)
         else:
             phrase = _phrase(text, seg_start, q, entities, times, word_starts, prev_phrase, s_start, verbs, topic)
-            group = _last_read(result, s_start)
+            group = last_read
             if group is not None and group.end == seg_start and text[group.start - 1:group.start] == "每" \
                     and group.subject is not None and phrase.metric is not None:
                 # 纺织企业每百元营收中的成本为86元: the owner before the per-unit figure owns the measure
@@ -407,7 +408,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     verb_at = _verb_before_relative(text, clause_start, q.start, word_starts, verbs)
                 actor = _opening_actor(text, s_start, clause_start, word_starts, verbs, times) \
                     if verb_at is not None and _only_adverbials(text, clause_start, verb_at, times) else None
-                reached = _last_read(result, s_start)
+                reached = last_read
                 if verb_at is not None and _REACH_VERB.match(text, verb_at) and reached is not None \
                         and reached.kind == "COUNT" and reached.metric is not None and reached.metric[0] >= reached.end \
                         and _only_adverbials(text, clause_start, verb_at, times):
@@ -425,7 +426,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                     and text[clause_start:q.start - len(national)].strip(_TRIM):  # not 全市135个超市门店开展…
                 # 让全市81个乡镇、1391个村庄…: 全市 right before the count is its owner (gold notes: 我国 / 全国 / 全市)
                 phrase, named_here = _Phrase((q.start - len(national), q.start), phrase.metric, phrase.measure), True
-            listed_before = _last_read(result, s_start)
+            listed_before = last_read
             if not named_here and counted is not None and listed_before is not None \
                     and listed_before.kind == "COUNT" and listed_before.subject is not None \
                     and listed_before.metric is not None and listed_before.metric[0] >= listed_before.end \
@@ -456,7 +457,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
                 phrase = _Phrase((phrase.subject[0], metric[1]), None, phrase.measure)
                 metric = None
         if q.kind == "CARDINAL" and not listed and not count_like:
-            prior = _last_read(result, s_start)
+            prior = last_read
             if prior is not None and prior.kind in ("COUNT", "CARDINAL") and prior.subject is not None \
                     and prior.metric is not None and prior.end <= prior.metric[0] < prior.metric[1] <= q.start \
                     and re.fullmatch(r"[^，,。；;：:]*(?:[、和及与]|以及)", text[prior.metric[1]:q.start]):
@@ -565,7 +566,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
         if subject is not None and subject == metric:
             subject = None  # 粮食单位面积产量394.7公斤/亩: a statistic names no owner besides itself
         change = _change(change_clause or text[clause_start:q.start], text[q.start:q.end])
-        counted_before = _last_read(result, s_start)
+        counted_before = last_read
         if q.kind == "PERCENT" and change != "level" and counted_before is not None \
                 and (metric is None or metric[1] <= counted_before.start) \
                 and counted_before.kind == "COUNT" and counted_before.metric is not None \
@@ -585,7 +586,7 @@ def assign_roles(text: str, quantities: Sequence[Quantity], times: Sequence[Time
             # saver is the sentence's subject
             metric, change = saving.span(1), "decrease"
             if subject is None or subject[1] > saving.start():
-                before = _last_read(result, s_start)
+                before = last_read
                 if before is not None and before.metric and "节" in text[before.metric[0] - 3:before.metric[0]]:
                     subject = before.subject  # 节水30%、节肥40%: the same saver
                 elif prev_phrase.subject and prev_phrase.subject[1] <= seg_start \
